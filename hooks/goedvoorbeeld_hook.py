@@ -1,0 +1,99 @@
+"""MkDocs hook for Goed Voorbeeld: adapts MkDocs events to library calls.
+
+All logic lives in the `goedvoorbeeld` package. State is built afresh in
+`on_config`, because `mkdocs serve` imports this module once and reuses it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.problems import summary_line
+from goedvoorbeeld.site import Settings, Site
+from goedvoorbeeld.vocabulary import VocabularyError
+
+log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
+
+_site: Site | None = None
+
+
+def _current() -> Site:
+    if _site is None:  # pragma: no cover - MkDocs always calls on_config first
+        raise PluginError("goedvoorbeeld: on_config is niet uitgevoerd")
+    return _site
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read and check every case; any error aborts the build with the checker's lines."""
+    global _site
+    _site = None
+    root = Path(config.config_file_path).parent
+    try:
+        library = load_library(root / "cases", shown_root="cases")
+    except VocabularyError as e:
+        raise PluginError("\n".join(p.format() for p in e.problems)) from None
+    if library.errors:
+        lines = [p.format() for p in library.problems]
+        lines.append(summary_line(library.files, library.problems))
+        raise PluginError("\n".join(lines))
+    for p in library.warnings:
+        log.warning(p.format())
+    extra = config.extra.get("goedvoorbeeld", {}) or {}
+    _site = Site(library, Settings(
+        site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
+        source_url=extra.get("source", ""),
+        branch=extra.get("branch", "main"),
+    ))
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add a page for every case and the generated lists; copy case images."""
+    site = _current()
+    for uri, content in site.generated_pages().items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)
+        # Case pages stay out of the navigation: a nav entry per case makes every page grow with the library.
+        inclusion = InclusionLevel.INCLUDED if uri == "voorbeelden/index.md" else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+    cases_dir = Path(config.config_file_path).parent / "cases"
+    for image in sorted({i for c in site.library.cases for i in c.images}):
+        files.append(File.generated(config, f"voorbeelden/{image}", abs_src_path=str(cases_dir / image)))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill `<!-- gv:... -->` markers in hand-written pages; set edit links of case pages."""
+    site = _current()
+    case = _case_of(page)
+    if case is not None:
+        page.edit_url = site.edit_url(f"cases/{case.slug}.md")
+        return markdown
+    page.edit_url = None if page.file.generated_by else site.edit_url(f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    try:
+        return site.fill_markers(markdown, page.url)
+    except KeyError as e:
+        raise PluginError(f"{page.file.src_uri}: onbekende markering <!-- gv:{e.args[0]} -->") from None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Wrap a case body (sanitized) in its metadata panel, links and edit link."""
+    case = _case_of(page)
+    if case is None:
+        return html
+    return _current().case_html(case, html, page.url)
+
+
+def _case_of(page: Page):
+    uri = page.file.src_uri
+    if not (uri.startswith("voorbeelden/") and uri.count("/") == 1 and uri != "voorbeelden/index.md"):
+        return None
+    return _current().library.by_slug().get(uri[len("voorbeelden/"):-3])

@@ -1,0 +1,592 @@
+"""Cases: read a case file, check it against the schema, and read a library.
+
+`read_case` turns bytes into a `Case` plus every `Problem` it has; a case
+with errors is still returned when its values are usable, so that all
+problems of all files are reported in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import schema
+from .problems import Problem, problem
+from .source import INVALID, FrontMatter, label, read_front_matter
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # aanleiding | aanpak | resultaat | lessen
+    title: str
+    markdown: str
+    line: int  # file line of the heading
+
+
+@dataclass(frozen=True)
+class Case:
+    slug: str
+    path: str  # as shown to people, e.g. cases/open-raad.md
+    title: str
+    summary: str
+    organisation: str
+    level: str
+    status: str
+    year: int
+    tags: tuple[str, ...]
+    added: dt.date
+    links: tuple[Link, ...] = ()
+    contact: str | None = None
+    language: str = "nl"
+    body: str = ""
+    sections: tuple[Section, ...] = ()
+    images: tuple[str, ...] = ()  # paths relative to the cases folder
+    title_line: int = 1
+
+    def section(self, key: str) -> Section | None:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class Library:
+    root: str  # the cases folder as shown
+    vocabulary: Vocabulary
+    cases: tuple[Case, ...]  # every case without errors, sorted by slug
+    problems: tuple[Problem, ...]
+    files: int  # case files read
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def by_slug(self) -> dict[str, Case]:
+        return {c.slug: c for c in self.cases}
+
+
+# ---------------------------------------------------------------------------
+# one file
+
+
+def slug_problems(path: str, filename: str) -> list[Problem]:
+    stem = filename[:-3] if filename.endswith(".md") else filename
+    if schema.SLUG_RE.match(stem) and schema.SLUG_MIN <= len(stem) <= schema.SLUG_MAX:
+        return []
+    return [problem(path, 1, 1, "GV001",
+                    f"bestandsnaam '{filename}' is ongeldig: gebruik {schema.SLUG_MIN} tot {schema.SLUG_MAX} "
+                    f"kleine letters, cijfers en koppeltekens, bijvoorbeeld '{suggest_slug(stem)}.md'")]
+
+
+def suggest_slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return (s or "mijn-voorbeeld")[: schema.SLUG_MAX].strip("-").ljust(schema.SLUG_MIN, "x")
+
+
+def read_case(path: str, data: bytes, vocabulary: Vocabulary, *, today: dt.date,
+              cases_dir: str | Path | None = None) -> tuple[Case | None, list[Problem]]:
+    """Check one case file. Returns the case (None when unusable) and its problems."""
+    filename = os.path.basename(path)
+    problems = slug_problems(path, filename)
+    fm, found = read_front_matter(path, data)
+    problems += found
+    if fm is None:
+        return None, problems
+    values, more = _check_front_matter(path, fm, vocabulary, today)
+    problems += more
+    sections, images, more = _check_body(path, fm.body, fm.body_line, cases_dir)
+    problems += more
+    if values is None:
+        return None, problems
+    case = Case(
+        slug=filename[:-3] if filename.endswith(".md") else filename,
+        path=path,
+        body=fm.body,
+        sections=tuple(sections),
+        images=tuple(images),
+        title_line=fm.pos("title")[0],
+        **values,
+    )
+    return case, problems
+
+
+def _check_front_matter(path: str, fm: FrontMatter, vocab: Vocabulary,
+                        today: dt.date) -> tuple[dict | None, list[Problem]]:
+    """Check every key; return the Case fields (None if any is unusable) and problems."""
+    problems: list[Problem] = []
+    v = fm.values
+    out: dict = {}
+
+    def add(where: tuple, code: str, msg: str, key: bool = False) -> None:
+        pos = fm.key_pos(where[0]) if key else fm.pos(*where)
+        problems.append(problem(path, *pos, code, msg))
+
+    for key in v:
+        if key not in schema.FIELD_BY_NAME:
+            guess = schema.KEY_ALIASES.get(key.lower()) or _closest(key, schema.FIELD_BY_NAME)
+            hint = f"; bedoelde je '{guess}'?" if guess else f"; toegestaan: {', '.join(schema.FIELD_BY_NAME)}"
+            add((key,), "GV102", f"onbekende sleutel '{key}'{hint}", key=True)
+    for f in schema.FIELDS:
+        if f.name not in v or v[f.name] is None:
+            if f.required:
+                where = (f.name,) if f.name in v else ()
+                problems.append(problem(path, *(fm.key_pos(f.name) if where else fm.pos()), "GV101",
+                                        f"verplichte sleutel '{f.name}' ontbreekt: {f.help}"
+                                        if f.name not in v else f"'{f.name}' heeft geen waarde"))
+            continue
+        value = v[f.name]
+        if value is INVALID:
+            continue
+        checker = _FIELD_CHECKS[f.kind]
+        result = checker(f, value, add, vocab, today)
+        if result is not INVALID:
+            out[f.name] = result
+    usable = all(f.name in out for f in schema.FIELDS if f.required)
+    if not usable:
+        return None, problems
+    out.setdefault("language", "nl")
+    return out, problems
+
+
+def _closest(word: str, options) -> str | None:
+    found = difflib.get_close_matches(word.lower(), list(options), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])([^>]*)>?")
+
+
+def _type_name(value) -> str:
+    if isinstance(value, bool):
+        return "ja/nee"
+    if isinstance(value, (int, float)):
+        return "een getal"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep sleutels"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "een datum"
+    return "tekst"
+
+
+def _text(f, value, add, vocab, today):
+    if not isinstance(value, str):
+        add((f.name,), "GV103", f"{f.name}: verwacht tekst, maar dit is {_type_name(value)}; "
+                                f"zet de waarde tussen aanhalingstekens")
+        return INVALID
+    text = " ".join(value.split())
+    if not (f.min_len <= len(text) <= f.max_len):
+        add((f.name,), "GV108", f"{f.name}: {len(text)} tekens; dat moet {f.min_len} tot {f.max_len} zijn")
+        return INVALID
+    if _TAG_RE.search(text):
+        add((f.name,), "GV115", f"{f.name}: gebruik hier platte tekst, zonder HTML")
+        return INVALID
+    return text
+
+
+def _choice(f, value, add, vocab, today):
+    if not isinstance(value, str) or value not in f.choices:
+        shown = value if isinstance(value, str) else _type_name(value)
+        guess = _closest(shown, f.choices) if isinstance(value, str) else None
+        hint = f"bedoelde je '{guess}'? " if guess else ""
+        add((f.name,), "GV109", f"{f.name}: '{shown}' is niet toegestaan; {hint}kies uit: {', '.join(f.choices)}")
+        return INVALID
+    return value
+
+
+def _year(f, value, add, vocab, today):
+    last = today.year + 1
+    if isinstance(value, bool) or not isinstance(value, int):
+        add((f.name,), "GV103", f"{f.name}: verwacht een jaartal zoals {today.year}, maar dit is {_type_name(value)}")
+        return INVALID
+    if not (schema.FIRST_YEAR <= value <= last):
+        add((f.name,), "GV110", f"{f.name}: {value} ligt niet tussen {schema.FIRST_YEAR} en {last}")
+        return INVALID
+    return value
+
+
+def _date(f, value, add, vocab, today):
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        add((f.name,), "GV111", f"{f.name}: '{value}' is geen geldige datum; schrijf JJJJ-MM-DD, "
+                                f"bijvoorbeeld {today.isoformat()}")
+        return INVALID
+    if value > today:
+        add((f.name,), "GV112", f"{f.name}: {value.isoformat()} ligt in de toekomst")
+        return INVALID
+    return value
+
+
+def _tags(f, value, add, vocab: Vocabulary, today):
+    if not isinstance(value, list):
+        add((f.name,), "GV103", f"tags: verwacht een lijst, zoals [burgers-betrekken, visie], "
+                                f"maar dit is {_type_name(value)}")
+        return INVALID
+    known = vocab.tags
+    seen: list[str] = []
+    ok = True
+    for i, tag in enumerate(value):
+        where = (f.name, i)
+        if tag is INVALID:
+            ok = False
+            continue
+        if tag is None or (isinstance(tag, str) and not tag.strip()):
+            add(where, "GV107", "tags: lege tag")
+            ok = False
+            continue
+        if not isinstance(tag, str):
+            add(where, "GV103", f"tags: verwacht de naam van een tag, maar dit is {_type_name(tag)}")
+            ok = False
+            continue
+        if tag not in known:
+            by_label = {t.label.lower(): t.slug for t in known.values()}
+            guess = by_label.get(tag.lower()) or _closest(tag, known)
+            hint = f"; bedoelde je '{guess}'?" if guess else "; zie cases/tags.yml"
+            add(where, "GV104", f"tags: onbekende tag '{tag}'{hint}")
+            ok = False
+            continue
+        if tag in seen:
+            add(where, "GV105", f"tags: '{tag}' staat er twee keer in")
+            ok = False
+            continue
+        seen.append(tag)
+    if not value:
+        add((f.name,), "GV106", "tags: geef minstens 1 tag")
+        return INVALID
+    if len(value) > vocab.max_tags:
+        add((f.name, vocab.max_tags), "GV106", f"tags: {len(value)} tags; het maximum is {vocab.max_tags}")
+        return INVALID
+    return tuple(seen) if ok else INVALID
+
+
+def _url_problem(url: str) -> str | None:
+    """Why a front matter URL is not acceptable, or None."""
+    cleaned = "".join(ch for ch in url if ch > " ")
+    parts = urlsplit(cleaned) if cleaned else None
+    if not parts or parts.scheme.lower() not in ("http", "https"):
+        return f"'{url}' is niet toegestaan; alleen http:// of https://"
+    if not parts.netloc:
+        return f"'{url}' is geen volledig webadres"
+    return None
+
+
+def _links(f, value, add, vocab, today):
+    if not isinstance(value, list):
+        add((f.name,), "GV103", "links: verwacht een lijst met items die 'title' en 'url' hebben")
+        return INVALID
+    out: list[Link] = []
+    ok = True
+    for i, item in enumerate(value):
+        name = label((f.name, i))
+        if not isinstance(item, dict):
+            add((f.name, i), "GV103", f"{name}: verwacht 'title' en 'url'")
+            ok = False
+            continue
+        for k in item:
+            if k not in schema.LINK_KEYS:
+                add((f.name, i, k), "GV102", f"{name}: onbekende sleutel '{k}'; toegestaan: title, url")
+                ok = False
+        title, url = item.get("title"), item.get("url")
+        for k, val in (("title", title), ("url", url)):
+            if val is None:
+                add((f.name, i), "GV101", f"{name}: '{k}' ontbreekt")
+                ok = False
+            elif val is not INVALID and not isinstance(val, str):
+                add((f.name, i, k), "GV103", f"{name}.{k}: verwacht tekst, maar dit is {_type_name(val)}")
+                ok = False
+        if isinstance(url, str):
+            why = _url_problem(url)
+            if why:
+                add((f.name, i, "url"), "GV113", f"{name}.url: {why}")
+                ok = False
+        if isinstance(title, str) and isinstance(url, str) and ok:
+            out.append(Link(" ".join(title.split()), url.strip()))
+    return tuple(out) if ok else INVALID
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
+
+
+def _contact(f, value, add, vocab, today):
+    if not isinstance(value, str):
+        add((f.name,), "GV103", f"contact: verwacht tekst, maar dit is {_type_name(value)}")
+        return INVALID
+    value = value.strip()
+    if _EMAIL.match(value):
+        return value
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) and not value.lower().startswith(("http:", "https:")):
+        add((f.name,), "GV113", f"contact: '{value}' is niet toegestaan; alleen een e-mailadres of http(s)://")
+        return INVALID
+    if value.lower().startswith(("http://", "https://")) and not _url_problem(value):
+        return value
+    add((f.name,), "GV114", f"contact: '{value}' is geen e-mailadres of webadres")
+    return INVALID
+
+
+_FIELD_CHECKS = {
+    "text": _text, "choice": _choice, "year": _year, "date": _date,
+    "tags": _tags, "links": _links, "contact": _contact,
+}
+
+# ---------------------------------------------------------------------------
+# the body
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _scheme(url: str) -> str | None:
+    cleaned = "".join(ch for ch in html.unescape(url) if ch > " ")
+    m = _SCHEME.match(cleaned)
+    return m.group(1).lower() if m else None
+
+
+def _check_body(path: str, body: str, body_line: int,
+                cases_dir: str | Path | None) -> tuple[list[Section], list[str], list[Problem]]:
+    problems: list[Problem] = []
+    sections: list[Section] = []
+    images: list[str] = []
+    current: tuple[str, str, int, list[str]] | None = None  # key, title, line, lines
+    order = [s.key for s in schema.SECTIONS]
+    seen_keys: list[str] = []
+    fence: str | None = None
+
+    def close() -> None:
+        if current is not None:
+            key, title, line, lines = current
+            text = "\n".join(lines).strip("\n")
+            if not text.strip():
+                problems.append(problem(path, line, 1, "GV204", f"sectie '## {title}' is leeg"))
+            sections.append(Section(key, title, text, line))
+
+    for i, raw in enumerate(body.split("\n")):
+        lineno = body_line + i
+        m = _FENCE.match(raw)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            if current:
+                current[3].append(raw)
+            continue
+        if m:
+            fence = m.group(1)
+            if current:
+                current[3].append(raw)
+            continue
+        stripped = raw.strip()
+        if stripped.startswith("## ") or stripped == "##":
+            title = stripped[2:].strip().strip("#").strip()
+            rule = schema.SECTION_BY_TITLE.get(title.lower())
+            if rule is None or rule.key in seen_keys:
+                allowed = ", ".join(s.title for s in schema.SECTIONS)
+                what = "dubbele" if rule else "onbekende"
+                problems.append(problem(path, lineno, 1, "GV203",
+                                        f"{what} sectie '## {title}'; toegestaan: {allowed} (elk één keer)"))
+                if current:
+                    current[3].append(raw)
+                continue
+            if seen_keys and order.index(rule.key) < order.index(seen_keys[-1]):
+                before = schema.SECTIONS[order.index(seen_keys[-1])].title
+                problems.append(problem(path, lineno, 1, "GV202",
+                                        f"sectie '## {rule.title}' moet voor '## {before}' staan "
+                                        f"(volgorde: Aanleiding, Aanpak, Resultaat, Lessen)"))
+            close()
+            seen_keys.append(rule.key)
+            current = (rule.key, rule.title, lineno, [])
+            continue
+        if re.match(r"^\s{0,3}#\s", raw):
+            problems.append(problem(path, lineno, 1, "GV209",
+                                    f"kop '{stripped[:40]}' in de tekst; de titel komt uit 'title'"))
+        if schema.HINT_PREFIX in raw:
+            where = f" onder '## {current[1]}'" if current else ""
+            problems.append(problem(path, lineno, raw.index(schema.HINT_PREFIX) + 1, "GV208",
+                                    f"de hulptekst{where} is nog niet vervangen"))
+        problems += _check_line(path, raw, lineno, cases_dir, images)
+        if current:
+            current[3].append(raw)
+    close()
+    for rule in schema.SECTIONS:
+        if rule.required and rule.key not in seen_keys:
+            problems.append(problem(path, body_line, 1, "GV201", f"sectie '## {rule.title}' ontbreekt"))
+    return sections, images, problems
+
+
+def _check_line(path: str, raw: str, lineno: int, cases_dir, images: list[str]) -> list[Problem]:
+    """Raw HTML, link schemes and images on one line of body text (code spans excluded)."""
+    found: list[Problem] = []
+    line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
+    if "<" in line:
+        if "<!--" in line:
+            found.append(problem(path, lineno, line.index("<!--") + 1, "GV205",
+                                 "HTML-commentaar (<!-- -->) is niet toegestaan"))
+        for m in _TAG_RE.finditer(line):
+            if m.group(1):  # a closing tag does nothing on its own; its opening tag is reported
+                continue
+            name = m.group(2).lower()
+            attrs = re.findall(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=|(?=\s|/|$))", m.group(3))
+            allowed = schema.ALLOWED_HTML.get(name)
+            if allowed is None:
+                found.append(problem(path, lineno, m.start() + 1, "GV205",
+                                     f"HTML-element <{name}> is niet toegestaan; gebruik Markdown "
+                                     f"(alleen <abbr>, <sub>, <sup> en <br> mogen)"))
+            elif bad := [a for a in attrs if a.lower() not in allowed]:
+                found.append(problem(path, lineno, m.start() + 1, "GV205",
+                                     f"HTML-attribuut '{bad[0]}' op <{name}> is niet toegestaan"))
+        for m in _AUTOLINK.finditer(line):
+            scheme = _scheme(m.group(1))
+            if scheme not in schema.ALLOWED_LINK_SCHEMES:
+                found.append(_link_problem(path, lineno, m.start(1), m.group(1)))
+    for m in _INLINE_LINK.finditer(line):
+        found += _check_target(path, lineno, m.start(2), m.group(2), bool(m.group(1)), cases_dir, images)
+    m = _REF_DEF.match(line)
+    if m:
+        found += _check_target(path, lineno, m.start(1), m.group(1), False, cases_dir, images)
+    return found
+
+
+def _link_problem(path: str, lineno: int, start: int, url: str) -> Problem:
+    return problem(path, lineno, start + 1, "GV206",
+                   f"link '{url[:60]}' is niet toegestaan; alleen http://, https:// en mailto:")
+
+
+def _check_target(path, lineno, start, url, is_image, cases_dir, images) -> list[Problem]:
+    scheme = _scheme(url)
+    if not is_image:
+        if scheme is not None and scheme not in schema.ALLOWED_LINK_SCHEMES:
+            return [_link_problem(path, lineno, start, url)]
+        return []
+    col = start + 1
+    if scheme is not None:
+        return [problem(path, lineno, col, "GV207",
+                        f"afbeelding '{url[:60]}' staat op een andere website; zet de afbeelding in cases/ "
+                        f"(de site laadt niets van andere websites)")]
+    rel = html.unescape(url).split("#")[0].split("?")[0]
+    if not rel.lower().endswith(schema.ALLOWED_IMAGE_SUFFIXES):
+        return [problem(path, lineno, col, "GV207",
+                        f"afbeelding '{url[:60]}': alleen png, jpg, gif of webp")]
+    if cases_dir is None:
+        return []
+    root = os.path.realpath(cases_dir)
+    target = os.path.realpath(os.path.join(root, rel))
+    if rel.startswith("/") or not target.startswith(root + os.sep) or not os.path.isfile(target):
+        return [problem(path, lineno, col, "GV207", f"afbeelding '{url[:60]}' ligt buiten cases/ of bestaat niet")]
+    images.append(os.path.relpath(target, root).replace(os.sep, "/"))
+    return []
+
+
+# ---------------------------------------------------------------------------
+# a library
+
+IGNORED = {"tags.yml", "selecties"}
+
+
+def read_library(cases_dir: str | Path, vocabulary: Vocabulary, *, today: dt.date | None = None,
+                 shown_root: str | None = None, only: list[Path] | None = None) -> Library:
+    """Read every `*.md` in the cases folder (or only the given files) and check them all."""
+    today = today or dt.date.today()
+    cases_dir = Path(cases_dir)
+    root = shown_root if shown_root is not None else str(cases_dir)
+    problems: list[Problem] = []
+    files = sorted(only) if only is not None else _case_files(cases_dir, root, problems)
+    cases: list[Case] = []
+    for file in files:
+        shown = f"{root.rstrip('/')}/{file.name}" if only is None else str(file)
+        try:
+            data = file.read_bytes()
+        except OSError as e:
+            problems.append(problem(shown, 1, 1, "GV002", f"het bestand kan niet worden gelezen: {e.strerror}"))
+            continue
+        case, found = read_case(shown, data, vocabulary, today=today, cases_dir=cases_dir)
+        problems += found
+        if case is not None and not any(p.is_error for p in found):
+            cases.append(case)
+        elif case is not None:
+            cases.append(case)  # kept for the cross checks, removed below
+    problems += _cross_checks(cases, files, root if only is None else None)
+    failed = {p.path for p in problems if p.is_error}
+    good = sorted((c for c in cases if c.path not in failed), key=lambda c: c.slug)
+    return Library(root, vocabulary, tuple(good), tuple(sorted(problems, key=_order)), len(files))
+
+
+def _order(p: Problem):
+    return (p.path, p.line, p.column, p.code)
+
+
+def _case_files(cases_dir: Path, root: str, problems: list[Problem]) -> list[Path]:
+    out = []
+    try:
+        entries = sorted(os.scandir(cases_dir), key=lambda e: e.name)
+    except OSError as e:
+        raise FileNotFoundError(f"map '{root}' bestaat niet of kan niet worden gelezen: {e.strerror}") from e
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or name in IGNORED:
+            continue
+        if entry.is_file() and name.endswith(".md"):
+            out.append(Path(entry.path))
+        elif entry.is_file() and name.lower().endswith(schema.ALLOWED_IMAGE_SUFFIXES):
+            continue
+        elif entry.is_dir():
+            continue
+        else:
+            problems.append(problem(f"{root.rstrip('/')}/{name}", 1, 1, "GV014",
+                                    f"'{name}' is geen .md-bestand en wordt niet gepubliceerd"))
+    return out
+
+
+def _cross_checks(cases: list[Case], files: list[Path], root: str | None) -> list[Problem]:
+    problems: list[Problem] = []
+    by_fold: dict[str, str] = {}
+    for f in files:
+        shown = f"{root.rstrip('/')}/{f.name}" if root is not None else str(f)
+        key = f.name.casefold()
+        if key in by_fold:
+            problems.append(problem(shown, 1, 1, "GV012",
+                                    f"de slug botst met {by_fold[key]} (verschilt alleen in hoofdletters)"))
+        else:
+            by_fold[key] = shown
+    by_title: dict[str, Case] = {}
+    for c in sorted(cases, key=lambda c: c.path):
+        key = " ".join(c.title.casefold().split())
+        if key in by_title:
+            problems.append(problem(c.path, c.title_line, 1, "GV013", f"dezelfde titel als {by_title[key].path}"))
+        else:
+            by_title[key] = c
+    return problems
+
+
+def load_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_root: str | None = None,
+                 only: list[Path] | None = None, tags_file: str | Path | None = None) -> Library:
+    """Read `tags.yml` in the cases folder (or `tags_file`) and every case; raises VocabularyError."""
+    from .vocabulary import load_vocabulary
+
+    cases_dir = Path(cases_dir)
+    root = shown_root if shown_root is not None else str(cases_dir)
+    tags_path = Path(tags_file) if tags_file else cases_dir / "tags.yml"
+    shown_tags = str(tags_file) if tags_file else f"{root.rstrip('/')}/tags.yml"
+    vocabulary = load_vocabulary(tags_path, display=shown_tags)
+    return read_library(cases_dir, vocabulary, today=today, shown_root=root, only=only)

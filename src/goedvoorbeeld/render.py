@@ -1,0 +1,40 @@
+"""Small HTML building blocks. Every value from a case passes through `esc`.
+
+URLs inside the site are written relative to the page (`base` is the path
+from the page back to the site root, such as "../../"), so the site works
+from any folder and on file:// as well as on a server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
+          "augustus", "september", "oktober", "november", "december")
+
+
+def esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def dutch_date(d: dt.date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def base_for(page_url: str) -> str:
+    """Path from a page (MkDocs `page.url`, directory URLs) back to the site root."""
+    return "../" * page_url.count("/")
+
+
+def href(base: str, target: str) -> str:
+    """A link from a page to a site-root-relative target such as 'voorbeelden/x/'."""
+    return esc(base + target) if (base + target) else "./"
+
+
+def case_url(slug: str) -> str:
+    return f"voorbeelden/{slug}/"
+
+
+def external_link(url: str, text: str) -> str:
+    return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text)}</a>'

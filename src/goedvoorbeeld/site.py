@@ -1,0 +1,258 @@
+"""What the site shows, computed once per build from a checked library.
+
+`Site` knows nothing of MkDocs: the hook asks it for generated pages (as
+Markdown), for the blocks that replace markers in hand-written pages, and
+for the HTML around a case body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import nh3
+
+from . import render, schema
+from .cases import Case, Library
+from .problems import CODES
+from .ranking import Ranked, rank, top
+from .render import esc, href
+
+PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str = ""  # absolute, ends with "/"
+    source_url: str = ""  # repository web address, for edit links
+    branch: str = "main"
+
+
+@dataclass
+class Site:
+    library: Library
+    settings: Settings = field(default_factory=Settings)
+
+    # -- facts derived once -------------------------------------------------
+    @cached_property
+    def ranking(self) -> list[Ranked]:
+        return rank(self.library)
+
+    @cached_property
+    def five(self) -> list[Ranked]:
+        return top(self.library, self.ranking)
+
+    @cached_property
+    def ranked_by_slug(self) -> dict[str, Ranked]:
+        return {r.slug: r for r in self.ranking}
+
+    @cached_property
+    def newest(self) -> list[Case]:
+        """Every case, newest first (then slug A to Z)."""
+        return sorted(self.library.cases, key=lambda c: (-c.added.toordinal(), c.slug))
+
+    def edit_url(self, repo_path: str) -> str | None:
+        """Where to edit a file of the repository (such as 'cases/x.md') on its forge."""
+        if not self.settings.source_url:
+            return None
+        return f"{self.settings.source_url.rstrip('/')}/edit/{self.settings.branch}/{repo_path}"
+
+    def absolute(self, target: str) -> str:
+        return self.settings.site_url + target
+
+    # -- generated pages ----------------------------------------------------
+    def generated_pages(self) -> dict[str, str]:
+        """src_uri -> Markdown for every page that is not a file in docs/."""
+        pages = {f"voorbeelden/{c.slug}.md": self.case_markdown(c) for c in self.library.cases}
+        chunks = [self.newest[i:i + PAGE_SIZE] for i in range(0, len(self.newest), PAGE_SIZE)] or [[]]
+        for n, chunk in enumerate(chunks, start=1):
+            uri = "voorbeelden/index.md" if n == 1 else f"voorbeelden/pagina/{n}.md"
+            pages[uri] = self.list_page(chunk, n, len(chunks))
+        return pages
+
+    def case_markdown(self, case: Case) -> str:
+        """A case page's Markdown: its title and description as metadata, then its sections."""
+        meta = {"title": case.title, "description": case.summary}
+        head = "\n".join(f"{k}: {_yaml_str(v)}" for k, v in meta.items())
+        body = "\n\n".join(f"## {s.title}\n\n{s.markdown}" for s in case.sections)
+        return f"---\n{head}\n---\n\n{body}\n"
+
+    def list_page(self, cases: list[Case], number: int, pages: int) -> str:
+        page_url = "voorbeelden/" if number == 1 else f"voorbeelden/pagina/{number}/"
+        base = render.base_for(page_url)
+        total = len(self.library.cases)
+        title = "Alle voorbeelden" if number == 1 else f"Alle voorbeelden, pagina {number}"
+        first = (number - 1) * PAGE_SIZE + 1
+        lines = [
+            "---", f"title: {_yaml_str(title)}",
+            f"description: {_yaml_str('Alle goede voorbeelden van open overheid, nieuwste eerst.')}", "---", "",
+            f'<p class="gv-count">{total} voorbeelden, nieuwste eerst'
+            + (f"; dit zijn nummer {first} tot en met {first + len(cases) - 1}." if pages > 1 else ".") + "</p>",
+            "",
+            '<ol class="gv-list" start="%d">' % first,
+        ]
+        lines += [f"<li>{self.list_item(c, base)}</li>" for c in cases]
+        lines.append("</ol>")
+        if pages > 1:
+            lines += ["", self.pager(number, pages, base)]
+        return "\n".join(lines) + "\n"
+
+    def list_item(self, case: Case, base: str) -> str:
+        level = schema.LEVELS[case.level]
+        status = schema.STATUSES[case.status]
+        return (
+            f'<a href="{href(base, render.case_url(case.slug))}">{esc(case.title)}</a>'
+            f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}</span>'
+            f'<span class="gv-list-summary">{esc(case.summary)}</span>'
+        )
+
+    @staticmethod
+    def pager(number: int, pages: int, base: str) -> str:
+        """Previous, next, first and last, plus the pages around this one: constant size at any count."""
+        def url(n: int) -> str:
+            return href(base, "voorbeelden/" if n == 1 else f"voorbeelden/pagina/{n}/")
+
+        shown = sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
+        items = []
+        if number > 1:
+            items.append(f'<li><a href="{url(number - 1)}" rel="prev">Vorige</a></li>')
+        last = 0
+        for n in shown:
+            if n - last > 1:
+                items.append('<li aria-hidden="true">…</li>')
+            if n == number:
+                items.append(f'<li><a href="{url(n)}" aria-current="page">{n}</a></li>')
+            else:
+                items.append(f'<li><a href="{url(n)}">{n}</a></li>')
+            last = n
+        if number < pages:
+            items.append(f'<li><a href="{url(number + 1)}" rel="next">Volgende</a></li>')
+        return f'<nav class="gv-pager" aria-label="Paginanummers"><ul>{"".join(items)}</ul></nav>'
+
+    # -- blocks in hand-written pages ----------------------------------------
+    MARKER = re.compile(r"<!--\s*gv:([a-z0-9-]+)\s*-->")
+
+    def fill_markers(self, markdown: str, page_url: str) -> str:
+        """Replace `<!-- gv:name -->` markers in a docs page with generated blocks."""
+        base = render.base_for(page_url)
+
+        def replace(m: re.Match) -> str:
+            block = getattr(self, "block_" + m.group(1).replace("-", "_"), None)
+            if block is None:
+                raise KeyError(m.group(1))
+            return block(base)
+
+        return self.MARKER.sub(replace, markdown)
+
+    def block_de_vijf(self, base: str) -> str:
+        if not self.five:
+            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>'
+        cards = [self.card(r, base) for r in self.five]
+        return '<ol class="gv-cards">\n' + "\n".join(cards) + "\n</ol>"
+
+    def card(self, r: Ranked, base: str) -> str:
+        c = r.case
+        tags = self.library.vocabulary.tags
+        tag_items = "".join(f"<li>{esc(tags[t].label)}</li>" for t in c.tags)
+        return (
+            f'<li class="gv-card"><h3><a href="{href(base, render.case_url(c.slug))}">{esc(c.title)}</a></h3>'
+            f'<p class="gv-card-org">{esc(c.organisation)}</p>'
+            f'<p>{esc(c.summary)}</p>'
+            f'<ul class="gv-tags" aria-label="Tags">{tag_items}</ul>'
+            f'<p class="gv-card-score">Score {r.score}</p></li>'
+        )
+
+    def block_codes(self, base: str) -> str:
+        rows = [
+            "| Code | Soort | Wat is er mis | Voorbeeld van de melding | Zo los je het op |",
+            "|---|---|---|---|---|",
+        ]
+        for c in CODES.values():
+            kind = "fout" if c.severity == "error" else "waarschuwing"
+            rows.append(f"| `{c.code}` | {kind} | {_cell(c.title)} | {_cell(c.example)} | {_cell(c.fix)} |")
+        return "\n".join(rows)
+
+    def block_tags(self, base: str) -> str:
+        rows = ["| Groep | Tag | Betekenis | Gewicht |", "|---|---|---|---|"]
+        for g in self.library.vocabulary.groups:
+            for t in g.tags:
+                rows.append(f"| {_cell(g.label)} | `{t.slug}`<br>{_cell(t.label)} | {_cell(t.description)} | {t.weight} |")
+        return "\n".join(rows)
+
+    # -- a case page ----------------------------------------------------------
+    def case_html(self, case: Case, body_html: str, page_url: str) -> str:
+        """The whole content of a case page around its sanitized body."""
+        base = render.base_for(page_url)
+        vocab = self.library.vocabulary.tags
+        r = self.ranked_by_slug[case.slug]
+        tags = "".join(f"<li>{esc(vocab[t].label)}</li>" for t in case.tags)
+        meta = [
+            ("Organisatie", esc(case.organisation)),
+            ("Bestuurslaag", esc(schema.LEVELS[case.level])),
+            ("Status", esc(schema.STATUSES[case.status])),
+            ("Startjaar", str(case.year)),
+            ("Tags", f'<ul class="gv-tags">{tags}</ul>'),
+            ("Score", f'{r.score}'),
+            ("Toegevoegd", f'<time datetime="{case.added.isoformat()}">{render.dutch_date(case.added)}</time>'),
+        ]
+        if case.language != "nl":
+            meta.append(("Taal", esc(schema.LANGUAGES[case.language])))
+        panel = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
+        parts = [
+            f'<p class="gv-summary">{esc(case.summary)}</p>',
+            f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld">{panel}</dl>',
+            f'<div class="gv-body"{_lang(case)}>{sanitize(body_html)}</div>',
+        ]
+        if case.links or case.contact:
+            items = [f"<li>{render.external_link(l.url, l.title)}</li>" for l in case.links]
+            if case.contact:
+                target = case.contact if case.contact.startswith("http") else f"mailto:{case.contact}"
+                items.append(f"<li>Contact: {render.external_link(target, case.contact)}</li>")
+            parts.append(f'<h2 id="meer-informatie">Meer informatie</h2><ul class="gv-links">{"".join(items)}</ul>')
+        edit = self.edit_url(f"cases/{case.slug}.md")
+        if edit:
+            parts.append(
+                f'<p class="gv-edit"><a href="{esc(edit)}" rel="noopener noreferrer">Verbeter dit voorbeeld</a>'
+                f' (bronbestand <code>cases/{esc(case.slug)}.md</code>)</p>'
+            )
+        return "\n".join(parts)
+
+
+def sanitize(fragment: str) -> str:
+    """Allowlist sanitizer for HTML rendered from a case body (defence in depth)."""
+    return nh3.clean(
+        fragment,
+        tags=_BODY_TAGS,
+        attributes=_BODY_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+_BODY_TAGS = {
+    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "abbr", "sub", "sup", "del", "span", "div",
+    "dl", "dt", "dd",
+}
+_BODY_ATTRIBUTES = {
+    "a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"},
+    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "th": {"align"}, "td": {"align"}, "ol": {"start"},
+}
+
+
+def _lang(case: Case) -> str:
+    return f' lang="{esc(case.language)}"' if case.language != "nl" else ""
+
+
+def _yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

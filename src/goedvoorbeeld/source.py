@@ -1,0 +1,218 @@
+"""From the bytes of a case file to front matter values with their positions.
+
+Everything here treats the file as untrusted input: size, encoding, YAML
+aliases, custom tags and nesting are checked before any value is built.
+Positions are 1-based file lines and columns taken from the YAML nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem, problem
+
+# PyYAML's C loader is about ten times faster; fall back to pure Python without libyaml.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 256 * 1024
+# root mapping (1) > links list (2) > one link mapping (3) > its values (4)
+MAX_DEPTH = 4
+_ALLOWED_TAGS = {
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+Path = tuple  # a path into the front matter: ("links", 0, "url")
+
+
+@dataclass
+class FrontMatter:
+    """Front matter values, where each value and key stands, and the body."""
+
+    values: dict
+    positions: dict = field(default_factory=dict)  # Path -> (line, column); (*path, KEY) for keys
+    body: str = ""
+    body_line: int = 1  # file line of the body's first line
+
+    def pos(self, *path) -> tuple[int, int]:
+        """Position of a value, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p:
+            if p in self.positions:
+                return self.positions[p]
+            p = p[:-1]
+        return self.positions.get((), (1, 1))
+
+    def key_pos(self, key: str) -> tuple[int, int]:
+        return self.positions.get((key, KEY)) or self.pos(key)
+
+
+KEY = "\x00key"  # marker in a path for "the key itself"
+
+
+class _Invalid:
+    """A value that could not be built; its problem is already reported."""
+
+    def __repr__(self) -> str:  # pragma: no cover
+        return "<ongeldig>"
+
+
+INVALID = _Invalid()
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes to normalised text: size limit, strict UTF-8, BOM and CRLF accepted."""
+    if len(data) > MAX_BYTES:
+        kb = (len(data) + 1023) // 1024
+        return None, [problem(path, 1, 1, "GV007", f"het bestand is {kb} KB; het maximum is 256 KB")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, [problem(path, line, col, "GV008",
+                              f"het bestand is geen geldige UTF-8 (byte {e.start}, waarde 0x{data[e.start]:02x})")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
+
+
+def split(path: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
+    """Split text into (yaml, body, body_line). The YAML starts at file line 2."""
+    if not text.strip():
+        return None, "", 1, [problem(path, 1, 1, "GV002", "het bestand is leeg")]
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != "---":
+        return None, "", 1, [problem(path, 1, 1, "GV003", "het bestand begint niet met front matter ('---' op de eerste regel)")]
+    m = _CLOSING.search(rest)
+    if not m:
+        last = text.count("\n") + 1
+        return None, "", 1, [problem(path, last, 1, "GV004",
+                                     "de front matter wordt niet afgesloten met een regel '---'")]
+    fm = rest[: m.start()]
+    body = rest[m.end():]
+    if body.startswith("\n"):
+        body = body[1:]
+    body_line = 2 + fm.count("\n") + 1
+    return fm, body, body_line, []
+
+
+def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_DEPTH) -> tuple[dict | None, dict, list[Problem]]:
+    """Parse a YAML mapping safely. Returns (values, positions, problems).
+
+    `line_offset` is the file line of the text's first line. Values that could
+    not be built are `INVALID`; `values` is None when nothing usable came out.
+    """
+    loader = _Loader(text)
+    problems: list[Problem] = []
+    positions: dict = {}
+
+    def at(mark) -> tuple[int, int]:
+        return mark.line + line_offset, mark.column + 1
+
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            line, col = at(mark) if mark else (line_offset, 1)
+            what = e.problem or e.context or "onbekende fout"
+            if "nesting depth" in what:
+                return None, positions, [problem(path, line, col, "GV011", "te diep genest")]
+            return None, positions, [problem(path, line, col, "GV005", f"ongeldige YAML: {what}")]
+        except yaml.YAMLError as e:  # pragma: no cover - reader errors carry no mark
+            return None, positions, [problem(path, line_offset, 1, "GV005", f"ongeldige YAML: {e}")]
+        if node is None:
+            return {}, positions, []
+        if not isinstance(node, yaml.MappingNode):
+            return None, positions, [problem(path, *at(node.start_mark), "GV006",
+                                             "de front matter moet sleutels met waarden bevatten "
+                                             "(zoals 'title: ...'), geen lijst of losse tekst")]
+        seen: set[int] = set()
+
+        class _Stop(Exception):
+            pass
+
+        def build(n, depth: int, where: tuple):
+            if id(n) in seen:
+                problems.append(problem(path, *at(n.start_mark), "GV009",
+                                        "YAML-ankers en -aliassen (& en *) zijn niet toegestaan"))
+                raise _Stop
+            seen.add(id(n))
+            positions[where] = at(n.start_mark)
+            if n.tag not in _ALLOWED_TAGS:
+                problems.append(problem(path, *at(n.start_mark), "GV010",
+                                        f"YAML-tag '{n.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan"))
+                return INVALID
+            if depth > max_depth:
+                problems.append(problem(path, *at(n.start_mark), "GV011",
+                                        f"{_label(where)}: te diep genest"))
+                return INVALID
+            if isinstance(n, yaml.ScalarNode):
+                try:
+                    return loader.construct_object(n)
+                except ValueError:
+                    problems.append(problem(path, *at(n.start_mark), "GV111",
+                                            f"{_label(where)}: '{n.value}' is geen bestaande datum (JJJJ-MM-DD)"))
+                    return INVALID
+                except yaml.YAMLError as e:
+                    problems.append(problem(path, *at(n.start_mark), "GV005", f"ongeldige YAML: {e}"))
+                    return INVALID
+            if isinstance(n, yaml.SequenceNode):
+                return [build(c, depth + 1, (*where, i)) for i, c in enumerate(n.value)]
+            out: dict = {}
+            for k, v in n.value:
+                key = build(k, depth + 1, (*where, KEY))
+                if not isinstance(key, str):
+                    problems.append(problem(path, *at(k.start_mark), "GV103",
+                                            f"sleutel '{k.value}' moet tekst zijn"))
+                    continue
+                positions[(*where, key, KEY)] = at(k.start_mark)
+                if key in out:
+                    problems.append(problem(path, *at(k.start_mark), "GV015",
+                                            f"sleutel '{key}' staat twee keer in {_label(where) or 'de front matter'}"))
+                    continue
+                out[key] = build(v, depth + 1, (*where, key))
+            return out
+
+        try:
+            values = build(node, 1, ())
+        except _Stop:
+            return None, positions, problems
+        return values, positions, problems
+    finally:
+        loader.dispose()
+
+
+def _label(where: tuple) -> str:
+    """A readable name for a path: links[2].url"""
+    out = ""
+    for part in where:
+        if part == KEY:
+            continue
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+label = _label
+
+
+def read_front_matter(path: str, data: bytes) -> tuple[FrontMatter | None, list[Problem]]:
+    """Bytes of a case file to its front matter and body, or problems."""
+    text, problems = decode(path, data)
+    if text is None:
+        return None, problems
+    fm_text, body, body_line, problems = split(path, text)
+    if fm_text is None:
+        return None, problems
+    values, positions, problems = parse_yaml(path, fm_text, line_offset=2)
+    if values is None:
+        return None, problems
+    return FrontMatter(values, positions, body, body_line), problems
