@@ -1,0 +1,36 @@
+# Goed Voorbeeld: `make serve` to preview the site, `make test` to run every test.
+# Only Python 3.11+ and make are needed; the virtual environment is made on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test check build bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+# axe-core for the accessibility checks in the browser tests (skipped when npm is missing).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm niet gevonden: de toegankelijkheidstests worden overgeslagen"; fi
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+test: $(STAMP) node_modules/.package-lock.json
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/goedvoorbeeld check
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+clean:
+	rm -rf site .pytest_cache .hypothesis bench.json

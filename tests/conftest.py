@@ -1,0 +1,162 @@
+"""Shared test fixtures: temporary projects, real MkDocs builds, a local server and a real browser.
+
+Browser tests use Playwright for Python with Debian's Chromium at /usr/bin/chromium.
+Without it they are skipped with the reason; under CI (CI=true) a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = os.environ.get("GV_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@dataclass
+class Project:
+    """A temporary copy of the site skeleton (mkdocs.yml, docs/, hooks/) with its own cases/."""
+
+    root: Path
+
+    @property
+    def cases(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write_case(self, slug: str, text: str) -> Path:
+        path = self.cases / f"{slug}.md"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def build(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        """Run the real `mkdocs build` on this project."""
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(self.root / "mkdocs.yml"),
+             "-d", str(self.site), *args],
+            capture_output=True, text=True, env=env, cwd=self.root,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return result
+
+
+def make_project(dest: Path, cases_from: Path | None = None) -> Project:
+    """Copy the site skeleton into `dest`; cases come from `cases_from` (default: the fixture library)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "hooks", dest / "hooks")
+    shutil.copytree(cases_from or FIXTURES / "library", dest / "cases")
+    return Project(dest)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh project with the fixture library, for tests that change cases."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(tmp_path_factory) -> Project:
+    """The fixture library built once, strict, for read-only tests of the site."""
+    p = make_project(tmp_path_factory.mktemp("fixture-site") / "project")
+    p.build("--strict")
+    return p
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def fixture_server(built_fixture_site: Project):
+    """The built fixture site served on 127.0.0.1; yields its base URL."""
+    url, server = serve(built_fixture_site.site)
+    yield url
+    server.shutdown()
+
+
+def _browser_missing_reason() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"Chromium niet gevonden op {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright voor Python is niet geinstalleerd"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium driven by Playwright; skipped (or failed under CI) when missing."""
+    reason = _browser_missing_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    pg = context.new_page()
+    pg.console_errors = []
+    pg.requests = []
+    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    context.close()
+
+
+def run_axe(pg) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A and AA rules) in the page; return serious and critical violations."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core missing at {AXE}: run npm ci")
+        pytest.skip(f"axe-core niet gevonden op {AXE} (npm ci)")
+    pg.add_script_tag(path=str(AXE))
+    result = pg.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
