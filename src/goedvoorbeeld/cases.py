@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import schema
+from . import safety, schema
 from .problems import Problem, problem
 from .source import INVALID, FrontMatter, label, read_front_matter
 from .vocabulary import Vocabulary
@@ -352,19 +352,6 @@ _FIELD_CHECKS = {
 # the body
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_INLINE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-
-
-def _scheme(url: str) -> str | None:
-    cleaned = "".join(ch for ch in html.unescape(url) if ch > " ")
-    m = _SCHEME.match(cleaned)
-    return m.group(1).lower() if m else None
-
-
 def _check_body(path: str, body: str, body_line: int,
                 cases_dir: str | Path | None) -> tuple[list[Section], list[str], list[Problem]]:
     problems: list[Problem] = []
@@ -425,62 +412,40 @@ def _check_body(path: str, body: str, body_line: int,
             where = f" onder '## {current[1]}'" if current else ""
             problems.append(problem(path, lineno, raw.index(schema.HINT_PREFIX) + 1, "GV208",
                                     f"de hulptekst{where} is nog niet vervangen"))
-        problems += _check_line(path, raw, lineno, cases_dir, images)
         if current:
             current[3].append(raw)
     close()
     for rule in schema.SECTIONS:
         if rule.required and rule.key not in seen_keys:
             problems.append(problem(path, body_line, 1, "GV201", f"sectie '## {rule.title}' ontbreekt"))
+    problems += _check_markup(path, body, body_line, cases_dir, images)
     return sections, images, problems
 
 
-def _check_line(path: str, raw: str, lineno: int, cases_dir, images: list[str]) -> list[Problem]:
-    """Raw HTML, link schemes and images on one line of body text (code spans excluded)."""
-    found: list[Problem] = []
-    line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
-    if "<" in line:
-        if "<!--" in line:
-            found.append(problem(path, lineno, line.index("<!--") + 1, "GV205",
-                                 "HTML-commentaar (<!-- -->) is niet toegestaan"))
-        for m in _TAG_RE.finditer(line):
-            if m.group(1):  # a closing tag does nothing on its own; its opening tag is reported
-                continue
-            name = m.group(2).lower()
-            attrs = re.findall(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=|(?=\s|/|$))", m.group(3))
-            allowed = schema.ALLOWED_HTML.get(name)
-            if allowed is None:
-                found.append(problem(path, lineno, m.start() + 1, "GV205",
-                                     f"HTML-element <{name}> is niet toegestaan; gebruik Markdown "
-                                     f"(alleen <abbr>, <sub>, <sup> en <br> mogen)"))
-            elif bad := [a for a in attrs if a.lower() not in allowed]:
-                found.append(problem(path, lineno, m.start() + 1, "GV205",
-                                     f"HTML-attribuut '{bad[0]}' op <{name}> is niet toegestaan"))
-        for m in _AUTOLINK.finditer(line):
-            scheme = _scheme(m.group(1))
-            if scheme not in schema.ALLOWED_LINK_SCHEMES:
-                found.append(_link_problem(path, lineno, m.start(1), m.group(1)))
-    for m in _INLINE_LINK.finditer(line):
-        found += _check_target(path, lineno, m.start(2), m.group(2), bool(m.group(1)), cases_dir, images)
-    m = _REF_DEF.match(line)
-    if m:
-        found += _check_target(path, lineno, m.start(1), m.group(1), False, cases_dir, images)
+def _check_markup(path: str, body: str, body_line: int, cases_dir, images: list[str]) -> list[Problem]:
+    """Raw HTML, attribute lists, complexity, links and images of the whole body (see `safety`)."""
+    found, targets, hidden = safety.check_markup(path, body, body_line)
+    where = safety.Where(body, body_line)
+    for t in targets:
+        found += _check_target(path, *where(t.offset), t.url, t.is_image, cases_dir, images)
+    if hidden and not any(p.is_error for p in found):
+        # Inline code hid something that looks like markup: let the renderer decide what it is.
+        findings = safety.verify_html(safety.render_body(body))
+        found += safety.findings_as_problems(path, body, body_line, findings)
     return found
 
 
-def _link_problem(path: str, lineno: int, start: int, url: str) -> Problem:
-    return problem(path, lineno, start + 1, "GV206",
-                   f"link '{url[:60]}' is niet toegestaan; alleen http://, https:// en mailto:")
-
-
-def _check_target(path, lineno, start, url, is_image, cases_dir, images) -> list[Problem]:
-    scheme = _scheme(url)
+def _check_target(path, lineno, col, url, is_image, cases_dir, images) -> list[Problem]:
+    scheme = safety.url_scheme(url)
     if not is_image:
         if scheme is not None and scheme not in schema.ALLOWED_LINK_SCHEMES:
-            return [_link_problem(path, lineno, start, url)]
+            return [problem(path, lineno, col, "GV206",
+                            f"link '{url[:60]}' is niet toegestaan; alleen http://, https:// en mailto:")]
+        if safety.is_protocol_relative(url):
+            return [problem(path, lineno, col, "GV206",
+                            f"link '{url[:60]}' heeft geen http:// of https://; schrijf het volledige adres")]
         return []
-    col = start + 1
-    if scheme is not None:
+    if scheme is not None or safety.is_protocol_relative(url):
         return [problem(path, lineno, col, "GV207",
                         f"afbeelding '{url[:60]}' staat op een andere website; zet de afbeelding in cases/ "
                         f"(de site laadt niets van andere websites)")]

@@ -69,6 +69,12 @@ _TABLE = [
     Code("GV015", "error", "Dubbele sleutel",
          "sleutel 'title' staat twee keer in de front matter",
          "Houd één regel per sleutel over."),
+    Code("GV016", "error", "Onzichtbaar teken of stuurteken",
+         "teken U+202E (RIGHT-TO-LEFT OVERRIDE) is niet toegestaan: het keert de leesrichting om",
+         "Verwijder het teken: typ de tekst opnieuw of plak hem als platte tekst (zonder opmaak)."),
+    Code("GV017", "error", "Tekst te ingewikkeld om veilig om te zetten",
+         "regel van 12000 tekens; het maximum is 5000",
+         "Splits lange regels in alinea's, nest lijsten en citaten hoogstens 8 niveaus diep en haal losse haken weg."),
     # --- front matter --------------------------------------------------------
     Code("GV101", "error", "Verplichte sleutel ontbreekt",
          "verplichte sleutel 'summary' ontbreekt",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problem, problem
+from .safety import blank_controls, control_characters
 
 # PyYAML's C loader is about ten times faster; fall back to pure Python without libyaml.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -209,10 +210,15 @@ def read_front_matter(path: str, data: bytes) -> tuple[FrontMatter | None, list[
     text, problems = decode(path, data)
     if text is None:
         return None, problems
+    bad = control_characters(path, text)
+    if bad:  # reported; blanked so that the rest of the file is still checked at the same positions
+        text = blank_controls(text)
     fm_text, body, body_line, problems = split(path, text)
+    problems = bad + problems
     if fm_text is None:
         return None, problems
-    values, positions, problems = parse_yaml(path, fm_text, line_offset=2)
+    values, positions, more = parse_yaml(path, fm_text, line_offset=2)
+    problems += more
     if values is None:
         return None, problems
     return FrontMatter(values, positions, body, body_line), problems

@@ -1,0 +1,455 @@
+"""Hostile input: what a case body may contain before it becomes HTML on a government site.
+
+Three layers, each complete on its own for what it covers:
+
+1. `control_characters` and `check_markup` scan the source text (cheap, exact
+   positions): control and direction characters, raw HTML, attribute lists,
+   every form of link and image (inline, reference, autolink), and limits on
+   the shapes that make Python-Markdown slow or crash (very long lines, deep
+   nesting, unmatched brackets).
+2. `verify_html` checks the HTML that Python-Markdown rendered against an
+   allowlist. The build runs it on every case page (the HTML is already there)
+   and the checker runs it when code spans hide markup, so that a difference
+   between the checker's reading and the renderer's can never publish anything.
+3. `site.sanitize` (nh3) cleans the HTML that reaches the page regardless.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from . import schema
+from .problems import Problem, problem
+
+# The Markdown extensions of the site; mkdocs.yml must list the same (a test compares them).
+MARKDOWN_EXTENSIONS = ("tables", "abbr", "attr_list", "toc", "fenced_code")
+
+# Limits on the shape of a body. Prose never comes near them; past them Python-Markdown
+# takes seconds to minutes (unmatched brackets are quadratic) or recurses until it crashes.
+MAX_LINE = 5_000  # characters on one line
+MAX_NESTING = 8  # lists and quotes inside each other
+MAX_INDENT = 40  # columns of leading white space
+MAX_BRACKET_SCAN = 100_000  # characters Markdown scans to match every '[' and '(' of a body
+MAX_ANGLES = 300  # '<' in a body that do not start an allowed tag
+MAX_BLOCK_LINES = 300  # lines in one block (lines without an empty line between them)
+MAX_ABBREVIATIONS = 50  # '*[AFK]: ...' definitions
+
+# --- 1a. characters ---------------------------------------------------------
+
+_DIRECTION = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufffe\uffff]"
+)
+
+
+def _char_name(ch: str) -> str:
+    code = f"U+{ord(ch):04X}"
+    if ch == "\x00":
+        return f"{code} (NUL)"
+    name = unicodedata.name(ch, "")
+    return f"{code} ({name})" if name else code
+
+
+def control_characters(path: str, text: str) -> list[Problem]:
+    """Control characters, direction overrides and invisible separators, each with its position."""
+    found: list[Problem] = []
+    for m in _BAD_CHARS.finditer(text):
+        ch = m.group(0)
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        if ch in _DIRECTION:
+            why = "het keert de leesrichting om, zodat de tekst iets anders lijkt te zeggen dan er staat"
+        elif ch in "\u2028\u2029":
+            why = "het is een onzichtbaar regeleinde; gebruik een gewone nieuwe regel"
+        else:
+            why = "het is een onzichtbaar stuurteken"
+        found.append(problem(path, line, col, "GV016", f"teken {_char_name(ch)} is niet toegestaan: {why}"))
+        if len(found) >= 20:  # enough to find them all with an editor's search
+            break
+    return found
+
+
+def blank_controls(text: str) -> str:
+    """The text with every character `control_characters` reports replaced by a space."""
+    return _BAD_CHARS.sub(" ", text)
+
+
+# --- 1b. markup in the body -------------------------------------------------
+
+# An HTML tag as a browser reads it: quoted attribute values may contain '>'.
+_ATTR = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_FULL_TAG = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*)((?:{_ATTR})*)\s*/?>")
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+_ATTR_NAME = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_SPECIAL = re.compile(r"<(!--|!\[CDATA\[|![A-Za-z]|\?)")
+# Python-Markdown's attr_list: '{: #id .class key=value }' after a block or an inline element.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n \t][^}\n]*?)[ \t]*\}")
+_ATTR_LIST_BODY = re.compile(r"""^(?:[#.][^\s}]+|[^\s=}"']+(?:=(?:"[^"]*"|'[^']*'|[^\s}]+))?)(?:[ \t]+(?:[#.][^\s}]+|[^\s=}"']+(?:=(?:"[^"]*"|'[^']*'|[^\s}]+))?))*$""")
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_REF_DEF = re.compile(r"^[ ]{0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
+_IMAGE_REF = re.compile(r"!\[((?:[^\]\\]|\\.)*)\](?:[ ]?\[((?:[^\]\\]|\\.)*)\])?")
+_CONTAINER = re.compile(r"(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see: entities decoded, Markdown escapes and control characters removed."""
+    cleaned = _ESCAPED.sub(r"\1", html.unescape(_ESCAPED.sub(r"\1", url)))
+    cleaned = "".join(ch for ch in cleaned if ch > " ")
+    m = _SCHEME.match(cleaned)
+    return m.group(1).lower() if m else None
+
+
+def is_protocol_relative(url: str) -> bool:
+    cleaned = "".join(ch for ch in html.unescape(url) if ch > " ")
+    return cleaned.startswith(("//", "\\\\", "/\\", "\\/"))
+
+
+@dataclass(frozen=True)
+class Target:
+    """A link or image target found in the body."""
+
+    url: str
+    offset: int  # in the body
+    is_image: bool
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_MARKUP = re.compile(r"[<\[\]{&\\]")
+
+
+def mask_code(body: str) -> tuple[str, bool]:
+    """Blank out fenced code blocks and inline code (same length, same lines).
+
+    Returns the masked text and whether the code hid anything that looks like
+    markup; then the caller lets the renderer decide (`verify_html`), so that
+    a difference between this reading and Python-Markdown's cannot hide HTML.
+    """
+    hidden = False
+    lines = body.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is None and m:
+            fence = m.group(1)
+        elif fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+                fence = None
+            elif _MARKUP.search(line):
+                hidden = True
+        else:
+            continue
+        lines[i] = " " * len(line)
+    text = "\n".join(lines)
+
+    def blank(m: re.Match) -> str:
+        nonlocal hidden
+        if _MARKUP.search(m.group(2)):
+            hidden = True
+        return "".join("\n" if ch == "\n" else " " for ch in m.group(0))
+
+    return _CODE_SPAN.sub(blank, text), hidden
+
+
+class Where:
+    """Offsets in the body to file lines and columns."""
+
+    def __init__(self, body: str, body_line: int):
+        self.starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+        self.body_line = body_line
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.body_line + lo, offset - self.starts[lo] + 1
+
+
+def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], list[Target], bool]:
+    """Raw HTML, attribute lists and complexity limits; returns problems, link targets and
+    whether code spans hid markup (then the caller confirms with `verify_html`)."""
+    where = Where(body, body_line)
+    problems: list[Problem] = []
+
+    def add(offset: int, code: str, message: str) -> None:
+        problems.append(problem(path, *where(offset), code, message))
+
+    too_complex = _complexity(body, add)
+    if too_complex:  # scanning further could be slow, and the file is refused anyway
+        return problems, [], False
+    text, hidden = mask_code(body)
+
+    for m in _SPECIAL.finditer(text):
+        what = {"!--": "HTML-commentaar (<!-- -->)", "![CDATA[": "CDATA", "?": "een verwerkingsinstructie (<?)"}
+        add(m.start(), "GV205", f"{what.get(m.group(1), 'een HTML-declaratie (<!)')} is niet toegestaan")
+    angles = 0
+    for m in _TAG_START.finditer(text):
+        name = m.group(2).lower()
+        allowed = schema.ALLOWED_HTML.get(name)
+        if allowed is None:
+            if not m.group(1):  # a closing tag does nothing on its own; its opening tag is reported
+                add(m.start(), "GV205", f"HTML-element <{name}> is niet toegestaan; gebruik Markdown "
+                                        f"(alleen <abbr>, <sub>, <sup> en <br> mogen)")
+            continue
+        if m.group(1):
+            continue
+        full = _FULL_TAG.match(text, m.start())
+        if not full:
+            angles += 1
+            continue
+        bad = [a for a in _ATTR_NAME.findall(full.group(2)) if a.lower() not in allowed]
+        if bad:
+            add(m.start(), "GV205", f"HTML-attribuut '{bad[0]}' op <{name}> is niet toegestaan")
+    angles += text.count("<") - len(_TAG_START.findall(text))
+    if angles > MAX_ANGLES:
+        add(0, "GV017", f"de tekst bevat {angles} keer '<' zonder dat er een toegestaan HTML-element begint; "
+                        f"het maximum is {MAX_ANGLES}")
+    for m in _ATTR_LIST.finditer(text):
+        inner = m.group(1)
+        if _ATTR_LIST_BODY.match(inner) and ("=" in inner or m.group(0).startswith("{:") or inner[0] in "#."):
+            add(m.start(), "GV205", f"attributenlijst '{m.group(0)[:40]}' is niet toegestaan; "
+                                    f"haal de accolades en wat ertussen staat weg")
+    return problems, _targets(text), hidden
+
+
+def _complexity(body: str, add) -> bool:
+    """Limits on line length, nesting and bracket matching; True when any is exceeded."""
+    exceeded = False
+    offset = reported = 0
+    for line in body.split("\n"):
+        if reported >= 5:  # enough to show what is wrong; the file is refused anyway
+            break
+        if len(line) > MAX_LINE:
+            add(offset, "GV017", f"regel van {len(line)} tekens; het maximum is {MAX_LINE}: "
+                                 f"begin een nieuwe alinea met een lege regel")
+            exceeded, reported = True, reported + 1
+        elif line.strip():
+            expanded = line.expandtabs(4)
+            indent = len(expanded) - len(expanded.lstrip(" "))
+            depth = pos = 0
+            while depth <= MAX_NESTING:
+                m = _CONTAINER.match(line, pos)
+                if not m or m.end() == pos:
+                    break
+                depth, pos = depth + 1, m.end()
+            if depth > MAX_NESTING or indent > MAX_INDENT:
+                add(offset, "GV017", f"lijsten of citaten zijn te diep genest of te ver ingesprongen "
+                                     f"(hoogstens {MAX_NESTING} niveaus en {MAX_INDENT} spaties)")
+                exceeded, reported = True, reported + 1
+        offset += len(line) + 1
+    run = start = 0
+    offset = 0
+    for line in body.split("\n"):
+        if line.strip():
+            if run == 0:
+                start = offset
+            run += 1
+            if run == MAX_BLOCK_LINES + 1:
+                add(start, "GV017", f"meer dan {MAX_BLOCK_LINES} regels zonder lege regel ertussen: "
+                                    f"zet lege regels tussen alinea's, lijsten en tabellen")
+                exceeded = True
+        else:
+            run = 0
+        offset += len(line) + 1
+    abbreviations = len(re.findall(r"^[ ]{0,3}\*\[", body, re.M))
+    if abbreviations > MAX_ABBREVIATIONS:
+        add(0, "GV017", f"{abbreviations} afkortingen (*[AFK]: ...); het maximum is {MAX_ABBREVIATIONS}")
+        exceeded = True
+    if _bracket_scan(body) > MAX_BRACKET_SCAN:
+        add(0, "GV017", "te veel haken '[' of '(' zonder sluithaak: haal losse haken weg "
+                        "of zet ze tussen backticks")
+        exceeded = True
+    return exceeded
+
+
+def _bracket_scan(body: str) -> int:
+    """Characters scanned to match every '[' and '(' within its paragraph (unmatched: to its end)."""
+    total = 0
+    for block in re.split(r"\n[ \t]*\n", body):
+        for open_, close in (("[", "]"), ("(", ")")):
+            if open_ not in block:
+                continue
+            stack: list[int] = []
+            for i, ch in enumerate(block):
+                if ch == open_:
+                    stack.append(i)
+                elif ch == close and stack:
+                    total += i - stack.pop()
+            total += sum(len(block) - i for i in stack)
+            if total > MAX_BRACKET_SCAN:
+                return total
+    return total
+
+
+def _targets(text: str) -> list[Target]:
+    """Every link and image target: inline, reference definitions and autolinks."""
+    found: list[Target] = []
+    for m in re.finditer(r"\]\(", text):
+        url, start = _destination(text, m.end())
+        if url is None:
+            continue
+        found.append(Target(url, start, _opened_by_image(text, m.start())))
+    image_labels = set()
+    for m in _IMAGE_REF.finditer(text):
+        label = m.group(2) if m.group(2) else m.group(1)
+        image_labels.add(" ".join(label.lower().split()))
+    for m in _REF_DEF.finditer(text):
+        label = " ".join(m.group(1).lower().split())
+        url = m.group(2)
+        start = m.start(2)
+        if url.startswith("<"):
+            url, start = url[1:-1], start + 1
+        found.append(Target(url, start, label in image_labels))
+    for m in re.finditer(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>", text):
+        found.append(Target(m.group(1), m.start(1), False))
+    unique: dict[int, Target] = {}
+    for t in found:  # '[x](<url>)' is also an autolink: report it once
+        unique.setdefault(t.offset, t)
+    return sorted(unique.values(), key=lambda t: t.offset)
+
+
+def _destination(text: str, i: int) -> tuple[str | None, int]:
+    """A link destination as Markdown reads it after '](': optional '<...>', balanced parentheses."""
+    n = len(text)
+    while i < n and text[i] in " \t\n":
+        i += 1
+    if i < n and text[i] == "<":
+        end = text.find(">", i + 1)
+        nl = text.find("\n", i + 1)
+        if end == -1 or (nl != -1 and nl < end):
+            return None, i
+        return text[i + 1:end], i + 1
+    start = i
+    depth = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n:
+            i += 2
+            continue
+        if ch in " \t\n":
+            break
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        i += 1
+    return text[start:i], start
+
+
+def _opened_by_image(text: str, close: int) -> bool:
+    """Whether the '[' matching the ']' at `close` is preceded by '!'."""
+    depth = 0
+    i = close - 1
+    stop = max(0, close - 2_000)
+    while i >= stop:
+        ch = text[i]
+        if ch == "]" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif ch == "[" and (i == 0 or text[i - 1] != "\\"):
+            if depth == 0:
+                return i > 0 and text[i - 1] == "!"
+            depth -= 1
+        i -= 1
+    return False
+
+
+# --- 2. the rendered HTML ---------------------------------------------------
+
+_HTML_TAGS = {
+    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "abbr", "sub", "sup",
+}
+_HTML_ATTRIBUTES = {
+    "a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}, "ol": {"start"},
+    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "th": {"style"}, "td": {"style"},
+}
+_ALIGN = re.compile(r"^text-align: (?:left|right|center);$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # GV205 (element, attribute), GV206 (link) or GV207 (image)
+    message: str  # Dutch
+    needle: str  # text to look for in the source to find the line
+
+
+class _Verifier(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _HTML_TAGS:
+            self.findings.append(Finding("GV205", f"HTML-element <{tag}> is niet toegestaan", f"<{tag}"))
+            return
+        allowed = _HTML_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            value = value or ""
+            if name not in allowed or (name == "style" and not _ALIGN.match(value)):
+                self.findings.append(Finding("GV205", f"HTML-attribuut '{name}' op <{tag}> is niet toegestaan", name))
+            elif tag == "a" and name == "href":
+                scheme = url_scheme(value)
+                if (scheme is not None and scheme not in schema.ALLOWED_LINK_SCHEMES) or is_protocol_relative(value):
+                    self.findings.append(Finding("GV206", f"link '{value[:60]}' is niet toegestaan; "
+                                                          f"alleen http://, https:// en mailto:", value[:20]))
+            elif tag == "img" and name == "src":
+                if url_scheme(value) is not None or is_protocol_relative(value) or value.startswith(("/", "\\")):
+                    self.findings.append(Finding("GV207", f"afbeelding '{value[:60]}' staat niet in cases/",
+                                                 value[:20]))
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data):
+        self.findings.append(Finding("GV205", "HTML-commentaar (<!-- -->) is niet toegestaan", "<!--"))
+
+    def handle_decl(self, decl):
+        self.findings.append(Finding("GV205", "een HTML-declaratie (<!) is niet toegestaan", "<!"))
+
+    def unknown_decl(self, data):
+        self.findings.append(Finding("GV205", "CDATA is niet toegestaan", "<!["))
+
+    def handle_pi(self, data):
+        self.findings.append(Finding("GV205", "een verwerkingsinstructie (<?) is niet toegestaan", "<?"))
+
+
+def verify_html(fragment: str) -> list[Finding]:
+    """Everything in HTML rendered from a case body that falls outside the allowlist."""
+    v = _Verifier()
+    v.feed(fragment)
+    v.close()
+    return v.findings
+
+
+def findings_as_problems(path: str, body: str, body_line: int, findings: list[Finding]) -> list[Problem]:
+    """Point each finding at the first body line that contains its needle (else the body's first line)."""
+    out: list[Problem] = []
+    lines = body.split("\n")
+    for f in findings:
+        line, col = body_line, 1
+        needle = f.needle.lower()
+        for i, text in enumerate(lines):
+            at = text.lower().find(needle) if needle else -1
+            if at >= 0:
+                line, col = body_line + i, at + 1
+                break
+        out.append(problem(path, line, col, f.code, f"na omzetting naar HTML: {f.message}"))
+    return sorted(set(out))
+
+
+def render_body(body: str) -> str:
+    """The body as the site renders it (the same Markdown extensions as mkdocs.yml)."""
+    import markdown
+
+    return markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
