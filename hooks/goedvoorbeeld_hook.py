@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
+from goedvoorbeeld.safety import check_rendered
 from goedvoorbeeld.site import Settings, Site
 from goedvoorbeeld.vocabulary import VocabularyError
 
@@ -89,6 +90,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     case = _case_of(page)
     if case is None:
         return html
+    unsafe = check_rendered(case, html)  # the checker missed it: refuse rather than publish a cleaned page
+    if unsafe:
+        raise PluginError("\n".join(p.format() for p in unsafe))
     return _current().case_html(case, html, page.url)
 
 

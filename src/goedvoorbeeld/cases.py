@@ -55,6 +55,7 @@ class Case:
     sections: tuple[Section, ...] = ()
     images: tuple[str, ...] = ()  # paths relative to the cases folder
     title_line: int = 1
+    body_line: int = 1  # file line of the body's first line
 
     def section(self, key: str) -> Section | None:
         for s in self.sections:
@@ -123,6 +124,7 @@ def read_case(path: str, data: bytes, vocabulary: Vocabulary, *, today: dt.date,
         sections=tuple(sections),
         images=tuple(images),
         title_line=fm.pos("title")[0],
+        body_line=fm.body_line,
         **values,
     )
     return case, problems

@@ -264,30 +264,38 @@ def _complexity(body: str, add) -> bool:
     if abbreviations > MAX_ABBREVIATIONS:
         add(0, "GV017", f"{abbreviations} afkortingen (*[AFK]: ...); het maximum is {MAX_ABBREVIATIONS}")
         exceeded = True
-    if _bracket_scan(body) > MAX_BRACKET_SCAN:
-        add(0, "GV017", "te veel haken '[' of '(' zonder sluithaak: haal losse haken weg "
+    scanned, first = _bracket_scan(body)
+    if scanned > MAX_BRACKET_SCAN:
+        add(max(first, 0), "GV017", "te veel haken '[' of '(' zonder sluithaak: haal losse haken weg "
                         "of zet ze tussen backticks")
         exceeded = True
     return exceeded
 
 
-def _bracket_scan(body: str) -> int:
-    """Characters scanned to match every '[' and '(' within its paragraph (unmatched: to its end)."""
+def _bracket_scan(body: str) -> tuple[int, int]:
+    """Characters scanned to match every '[' and '(' within its block (unmatched: to the block's end),
+    and the offset of the first unmatched one."""
     total = 0
-    for block in re.split(r"\n[ \t]*\n", body):
-        for open_, close in (("[", "]"), ("(", ")")):
-            if open_ not in block:
-                continue
-            stack: list[int] = []
-            for i, ch in enumerate(block):
-                if ch == open_:
-                    stack.append(i)
-                elif ch == close and stack:
-                    total += i - stack.pop()
-            total += sum(len(block) - i for i in stack)
-            if total > MAX_BRACKET_SCAN:
-                return total
-    return total
+    first = -1
+    offset = 0
+    for block in re.split(r"(\n[ \t]*\n)", body):
+        if block.strip():
+            for open_, close in (("[", "]"), ("(", ")")):
+                if open_ not in block:
+                    continue
+                stack: list[int] = []
+                for i, ch in enumerate(block):
+                    if ch == open_:
+                        stack.append(i)
+                    elif ch == close and stack:
+                        total += i - stack.pop()
+                total += sum(len(block) - i for i in stack)
+                if stack and first < 0:
+                    first = offset + stack[0]
+        offset += len(block)
+        if total > MAX_BRACKET_SCAN:
+            break
+    return total, first
 
 
 def _targets(text: str) -> list[Target]:
@@ -446,6 +454,11 @@ def findings_as_problems(path: str, body: str, body_line: int, findings: list[Fi
                 break
         out.append(problem(path, line, col, f.code, f"na omzetting naar HTML: {f.message}"))
     return sorted(set(out))
+
+
+def check_rendered(case, fragment: str) -> list[Problem]:
+    """Problems in the HTML the site rendered from a case body (the build's last check before publishing)."""
+    return findings_as_problems(case.path, case.body, case.body_line, verify_html(fragment))
 
 
 def render_body(body: str) -> str:
