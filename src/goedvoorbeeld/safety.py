@@ -192,9 +192,15 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
         what = {"!--": "HTML-commentaar (<!-- -->)", "![CDATA[": "CDATA", "?": "een verwerkingsinstructie (<?)"}
         add(m.start(), "GV205", f"{what.get(m.group(1), 'een HTML-declaratie (<!)')} is niet toegestaan")
     angles = 0
+    inside = 0  # end of the last whole tag: a '<' in its quoted attribute values is no tag of its own
     for m in _TAG_START.finditer(text):
+        if m.start() < inside:
+            continue
         name = m.group(2).lower()
         allowed = schema.ALLOWED_HTML.get(name)
+        full = None if m.group(1) else _FULL_TAG.match(text, m.start())
+        if full:
+            inside = full.end()
         if allowed is None:
             if not m.group(1):  # a closing tag does nothing on its own; its opening tag is reported
                 add(m.start(), "GV205", f"HTML-element <{name}> is niet toegestaan; gebruik Markdown "
@@ -202,7 +208,6 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
             continue
         if m.group(1):
             continue
-        full = _FULL_TAG.match(text, m.start())
         if not full:
             angles += 1
             continue
@@ -379,7 +384,7 @@ _HTML_TAGS = {
     "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "abbr", "sub", "sup",
 }
 _HTML_ATTRIBUTES = {
-    "a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}, "ol": {"start"},
+    "a": {"href", "title", "rel"}, "img": {"src", "alt", "title"}, "abbr": {"title"}, "ol": {"start"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "th": {"style"}, "td": {"style"},
 }

@@ -18,6 +18,7 @@ from .cases import Case, Library
 from .problems import CODES
 from .ranking import Ranked, rank, top
 from .render import esc, href
+from .safety import is_protocol_relative, url_scheme
 
 PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
 
@@ -228,7 +229,15 @@ def sanitize(fragment: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_local_images_only,
     )
+
+
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """Drop an image source on another host: the site makes no request to a third party."""
+    if tag == "img" and attribute == "src" and (url_scheme(value) is not None or is_protocol_relative(value)):
+        return None
+    return value
 
 
 _BODY_TAGS = {
