@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,9 @@ CATALOGUE: dict[str, list[tuple[str, int]]] = {
     "attribute-list-onclick.md": [("GV205", 19)],
     "html-allowlist.md": [],
     "fenced-code-with-html.md": [],
+    # plain text that must be escaped, not refused
+    "title-with-comment-opener.md": [],
+    "summary-meta-refresh.md": [],
     # links and images
     "front-matter-link-javascript.md": [("GV113", 12)],
     "front-matter-link-data.md": [("GV113", 12)],
@@ -136,7 +140,7 @@ def test_a_rule_later_in_the_body_does_not_cut_the_body():
 def test_byte_order_mark_and_windows_line_endings_are_accepted():
     case, problems = check("bom-and-crlf.md")
     assert problems == []
-    assert case.title == "Veilige invoer in de wijk"  # no BOM glued to a key, no \r in a value
+    assert case.title == "Windows-regeleinden met een BOM"  # no BOM glued to a key, no \r in a value
     assert "\r" not in case.body and case.section("aanpak").markdown.startswith("Windows-regeleinden")
 
 
@@ -232,6 +236,8 @@ def test_build_with_the_whole_catalogue_names_every_item_and_publishes_nothing(p
 def test_accepted_items_build_strict_and_keep_their_content(project):
     for name in ACCEPTED:
         _copy(project, name)
+    # `build -q` hides warnings from --strict, so check for warnings here too
+    assert load_library(project.cases, today=TODAY).problems == ()
     project.build("--strict")
     pages = project.site / "voorbeelden"
     rule = (pages / "horizontal-rule-in-body" / "index.html").read_text(encoding="utf-8")
@@ -247,3 +253,48 @@ def test_accepted_items_build_strict_and_keep_their_content(project):
     external = (pages / "body-link-external" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a [^>]*href="https://www\.example\.org/[^"]*"[^>]*>', external)
     assert len(links) == 2 and all('rel="noopener noreferrer"' in a for a in links), links
+
+
+class _Text(HTMLParser):
+    """Text of the first element with the given tag, and every meta element's attributes."""
+
+    def __init__(self, tag: str):
+        super().__init__()
+        self.tag, self.depth, self.text, self.metas = tag, 0, None, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            self.metas.append(dict(attrs))
+        if tag == self.tag and self.text is None:
+            self.depth, self.text = 1, ""
+        elif self.depth:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text += data
+
+
+def page_parts(html: str, tag: str = "h1") -> _Text:
+    p = _Text(tag)
+    p.feed(html)
+    return p
+
+
+def test_title_and_summary_are_escaped_in_the_page_head_and_heading(project):
+    for name in ("title-with-comment-opener.md", "summary-meta-refresh.md"):
+        _copy(project, name)
+    project.build()
+    pages = project.site / "voorbeelden"
+    opener = (pages / "title-with-comment-opener" / "index.html").read_text(encoding="utf-8")
+    assert page_parts(opener).text == """Een <!-- open commentaar & "aanhalingstekens" 'enkel'"""
+    assert "De titel mag geen deel van de pagina wegvegen." in opener
+    assert "<!-- open" not in opener
+    refresh = (pages / "summary-meta-refresh" / "index.html").read_text(encoding="utf-8")
+    metas = page_parts(refresh).metas
+    assert not any("http-equiv" in m for m in metas), metas
+    assert {"name": "description", "content": '0;url=https://evil.example/" http-equiv="refresh'} in metas

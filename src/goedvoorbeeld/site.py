@@ -74,7 +74,8 @@ class Site:
 
     def case_markdown(self, case: Case) -> str:
         """A case page's Markdown: its title and description as metadata, then its sections."""
-        meta = {"title": case.title, "description": case.summary}
+        # Escaped here: the theme writes page.title and meta.description into the page unescaped.
+        meta = {"title": esc(case.title), "description": esc(case.summary)}
         head = "\n".join(f"{k}: {_yaml_str(v)}" for k, v in meta.items())
         body = "\n\n".join(f"## {s.title}\n\n{s.markdown}" for s in case.sections)
         return f"---\n{head}\n---\n\n{body}\n"
