@@ -380,12 +380,12 @@ def _opened_by_image(text: str, close: int) -> bool:
 # --- 2. the rendered HTML ---------------------------------------------------
 
 _HTML_TAGS = {
-    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "blockquote",
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "blockquote",
     "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "abbr", "sub", "sup",
 }
 _HTML_ATTRIBUTES = {
     "a": {"href", "title", "rel"}, "img": {"src", "alt", "title"}, "abbr": {"title"}, "ol": {"start"},
-    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "th": {"style"}, "td": {"style"},
 }
 _ALIGN = re.compile(r"^text-align: (?:left|right|center);$")
