@@ -29,8 +29,9 @@ test: $(STAMP) node_modules/.package-lock.json
 check: $(STAMP)
 	$(BIN)/goedvoorbeeld check
 
+# Builds into a temporary folder and replaces site/ only after a successful build.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/goedvoorbeeld build
 
 clean:
 	rm -rf site .pytest_cache .hypothesis bench.json

@@ -86,5 +86,24 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None)
     sys.exit(1 if failed else 0)
 
 
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False), default="mkdocs.yml", show_default=True,
+              help="Het MkDocs-configuratiebestand.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False), default="site", show_default=True,
+              help="De map van de site; wordt pas vervangen als de bouw gelukt is.")
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Waarschuwingen laten de bouw mislukken.")
+def build(config_file: str, site_dir: str, strict: bool) -> None:
+    """Bouw de site in een tijdelijke map en vervang de site pas als alles gelukt is."""
+    from .publish import build_site
+
+    if not Path(config_file).is_file():
+        _fail(f"'{config_file}' bestaat niet")
+    code = build_site(config_file, site_dir, strict=strict)
+    if code != 0:
+        click.echo(f"De bouw is mislukt; de vorige site in '{site_dir}' is niet veranderd.", err=True)
+        sys.exit(1)
+    click.echo(f"De site staat in '{site_dir}'.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

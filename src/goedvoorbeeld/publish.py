@@ -1,0 +1,94 @@
+"""Nothing lost: build into a temporary folder, swap it in only after success, and compare what was published.
+
+`build_site` runs the real `mkdocs build` into a fresh folder next to the
+site folder and renames it into place only when the build succeeded; a failed
+build leaves the previous site exactly as it was.
+
+`missing_from_site` compares the slugs of a library with each place the
+site shows them. Every view is one small function in `VIEWS`, so a new
+output (data files, feeds) is one more entry.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from .cases import Library
+from .ranking import rank
+
+
+def build_site(config_file: str | Path = "mkdocs.yml", site_dir: str | Path = "site", *, strict: bool = True,
+               extra_args: tuple[str, ...] = ()) -> int:
+    """Build the site into a temporary folder; replace `site_dir` only when the build succeeded.
+
+    Returns MkDocs' exit code. The new folder sits next to `site_dir` (same file
+    system), so putting it in place is a rename, never a copy.
+    """
+    config_file = Path(config_file).resolve()
+    site = Path(site_dir)
+    if not site.is_absolute():
+        site = config_file.parent / site
+    site.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f"{site.name}.nieuw-", dir=site.parent))
+    try:
+        args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(fresh), *extra_args]
+        if strict:
+            args.append("--strict")
+        code = subprocess.run(args, cwd=config_file.parent).returncode
+        if code != 0:
+            return code
+        _swap_in(fresh, site)
+        return 0
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _swap_in(fresh: Path, site: Path) -> None:
+    """Put `fresh` where `site` is with renames; the old site is removed only after the new one is in place."""
+    if not site.exists():
+        os.rename(fresh, site)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f"{site.name}.oud-", dir=site.parent))
+    os.rmdir(old)
+    os.rename(site, old)
+    try:
+        os.rename(fresh, site)
+    except OSError:
+        os.rename(old, site)  # put the previous site back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# --- what the site shows, per view ------------------------------------------
+
+def pages_on_site(site_dir: Path) -> set[str]:
+    """Slugs that have a case page."""
+    root = Path(site_dir) / "voorbeelden"
+    if not root.is_dir():
+        return set()
+    return {p.parent.name for p in root.glob("*/index.html") if p.parent.name != "pagina"}
+
+
+def ranked(library: Library, site_dir: Path) -> set[str]:
+    """Slugs in the ranking the site is built from."""
+    return {r.slug for r in rank(library)}
+
+
+# name (Dutch, as reported) -> slugs the view shows. Add data files and feeds here when they exist.
+VIEWS: dict[str, Callable[[Library, Path], set[str]]] = {
+    "pagina's": lambda library, site_dir: pages_on_site(site_dir),
+    "ranglijst": ranked,
+}
+
+
+def missing_from_site(library: Library, site_dir: str | Path) -> dict[str, set[str]]:
+    """For every view, the slugs of valid cases it does not show (empty sets when nothing is lost)."""
+    slugs = {c.slug for c in library.cases}
+    return {name: slugs - view(library, Path(site_dir)) for name, view in VIEWS.items()}
