@@ -105,5 +105,32 @@ def build(config_file: str, site_dir: str, strict: bool) -> None:
     click.echo(f"De site staat in '{site_dir}'.")
 
 
+@main.command()
+@click.argument("cases_dir", required=False, default=DEFAULT_CASES, type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="Uitvoer: tekst met bestand:regel, of Markdown voor een issue.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconden wachten op elk antwoord van een server.")
+@click.option("--per-host", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Hoogstens zoveel verzoeken tegelijk naar dezelfde server.")
+@click.option("--workers", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Hoogstens zoveel verzoeken tegelijk in totaal.")
+def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int) -> None:
+    """Controleer de externe links van alle voorbeelden; meld kapotte links met bestand en regel."""
+    from .links import Checker, external_links, report_markdown, report_text
+
+    path = Path(cases_dir)
+    if not path.is_dir():
+        raise click.UsageError(f"'{cases_dir}' bestaat niet", ctx=click.get_current_context())
+    try:
+        library = load_library(path, shown_root=shown(path))
+    except VocabularyError as e:
+        _fail("\n".join(p.format() for p in e.problems))
+    found = external_links(library, path)
+    results = Checker(timeout=timeout, per_host=per_host, workers=workers).check_all(found)
+    click.echo(report_markdown(results) if fmt == "markdown" else report_text(results))
+    sys.exit(1 if any(not r.ok for r in results) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -223,7 +223,7 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
         if _ATTR_LIST_BODY.match(inner) and ("=" in inner or m.group(0).startswith("{:") or inner[0] in "#."):
             add(m.start(), "GV205", f"attributenlijst '{m.group(0)[:40]}' is niet toegestaan; "
                                     f"haal de accolades en wat ertussen staat weg")
-    return problems, _targets(text), hidden
+    return problems, targets(text), hidden
 
 
 def _complexity(body: str, add) -> bool:
@@ -303,7 +303,7 @@ def _bracket_scan(body: str) -> tuple[int, int]:
     return total, first
 
 
-def _targets(text: str) -> list[Target]:
+def targets(text: str) -> list[Target]:
     """Every link and image target: inline, reference definitions and autolinks."""
     found: list[Target] = []
     for m in re.finditer(r"\]\(", text):
