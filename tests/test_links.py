@@ -193,3 +193,26 @@ def test_each_url_is_checked_once_and_every_place_is_reported(server, tmp_path):
     body = report_markdown(results)
     assert f"| `cases/links-controleren.md:14` | `{base}/weg` | `pagina niet gevonden (HTTP 404)` |" in body
     assert f"| `cases/links-nog-een-keer.md:14` | `{base}/weg` |" in body
+
+
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "links.yml"
+
+
+def test_weekly_workflow_is_pinned_least_privileged_and_free_of_template_injection():
+    import re
+
+    import yaml
+
+    text = WORKFLOW.read_text(encoding="utf-8")
+    wf = yaml.load(text, Loader=yaml.BaseLoader)  # BaseLoader: the key 'on' stays a string
+    assert wf["on"]["schedule"][0]["cron"]
+    assert wf["permissions"] == {}
+    job = wf["jobs"]["links"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    uses = [s["uses"] for s in job["steps"] if "uses" in s]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] == "false"
+    for step in job["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("name")  # values reach scripts through env only
+    assert "goedvoorbeeld links cases --format markdown" in text
