@@ -95,6 +95,8 @@ CATALOGUE: dict[str, list[tuple[str, int]]] = {
     "image-outside-cases.md": [("GV207", 18)],
     "image-missing.md": [("GV207", 18)],
     "image-reference-external.md": [("GV207", 20)],
+    "image-not-really-a-png.md": [("GV207", 18)],
+    "reserved-slug.md": [("GV001", 1)],  # checked as index.md
     # shapes that make Markdown hang (quadratic) or crash (recursion)
     "very-long-line.md": [("GV017", 18)],
     "nested-lists-too-deep.md": [("GV017", 18)],
@@ -105,12 +107,18 @@ PAIRS = {
     "slug-differs-only-in-case.md": ("open-raad.md", "Open-Raad.md"),
     "same-title.md": ("dezelfde-titel-een.md", "dezelfde-titel-twee.md"),
 }
+# Items checked under another file name than the fixture's own.
+RENAMED = {"reserved-slug.md": "index.md"}
 ACCEPTED = sorted(name for name, expected in CATALOGUE.items() if not expected)
 REFUSED = sorted(name for name, expected in CATALOGUE.items() if expected)
 
 
+def shown(name: str) -> str:
+    return f"cases/{RENAMED.get(name, name)}"
+
+
 def check(name: str):
-    return read_case(f"cases/{name}", (HOSTILE / name).read_bytes(), VOCAB, today=TODAY, cases_dir=HOSTILE)
+    return read_case(shown(name), (HOSTILE / name).read_bytes(), VOCAB, today=TODAY, cases_dir=HOSTILE)
 
 
 def test_every_fixture_is_in_the_catalogue_and_every_item_has_a_fixture():
@@ -123,7 +131,7 @@ def test_checker_names_each_item_with_code_path_and_line(name):
     case, problems = check(name)
     assert sorted((p.code, p.line) for p in problems) == sorted(CATALOGUE[name])
     for p in problems:
-        assert p.path == f"cases/{name}"
+        assert p.path == shown(name)
         assert p.message and not p.message.startswith("Traceback")
     if CATALOGUE[name]:
         assert any(p.is_error for p in problems)
@@ -168,6 +176,16 @@ def test_slugs_that_differ_only_in_case_are_refused(tmp_path):
     assert library.cases == ()
 
 
+def test_a_case_file_that_is_a_link_to_another_file_is_refused(tmp_path):
+    shutil.copy(HOSTILE / "tags.yml", tmp_path / "tags.yml")
+    outside = tmp_path.parent / "buiten-de-bibliotheek.md"
+    shutil.copy(HOSTILE / "html-allowlist.md", outside)
+    (tmp_path / "koppeling-naar-buiten.md").symlink_to(outside)
+    library = load_library(tmp_path, today=TODAY, shown_root="cases")
+    assert [(p.path, p.code, p.line) for p in library.problems] == [("cases/koppeling-naar-buiten.md", "GV018", 1)]
+    assert library.cases == ()
+
+
 def test_two_cases_with_the_same_title_get_a_warning(tmp_path):
     shutil.copy(HOSTILE / "tags.yml", tmp_path / "tags.yml")
     for target in PAIRS["same-title.md"]:
@@ -181,13 +199,16 @@ def test_two_cases_with_the_same_title_get_a_warning(tmp_path):
 def test_cli_check_reports_the_whole_catalogue_without_a_traceback(tmp_path):
     folder = tmp_path / "cases"
     shutil.copytree(HOSTILE, folder)
+    for name, as_name in RENAMED.items():
+        (folder / name).rename(folder / as_name)
     result = CliRunner().invoke(main, ["check", str(folder)])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     for name, expected in CATALOGUE.items():
         for code, line in expected:
-            assert re.search(rf"{re.escape(name)}:{line}:\d+: error {code}: ", result.output), (name, code)
+            pattern = rf"{re.escape(RENAMED.get(name, name))}:{line}:\d+: error {code}: "
+            assert re.search(pattern, result.output), (name, code)
 
 
 def test_markdown_extensions_of_the_site_are_the_ones_the_checker_renders_with():
@@ -205,7 +226,7 @@ REPRESENTATIVE = [
 
 
 def _copy(project, name: str, as_name: str | None = None) -> None:
-    shutil.copy(HOSTILE / name, project.cases / (as_name or name))
+    shutil.copy(HOSTILE / name, project.cases / (as_name or RENAMED.get(name, name)))
 
 
 @pytest.mark.parametrize("name", REPRESENTATIVE)
@@ -229,7 +250,7 @@ def test_build_with_the_whole_catalogue_names_every_item_and_publishes_nothing(p
     assert "Traceback" not in out
     for name in REFUSED:
         for code, line in CATALOGUE[name]:
-            assert f"cases/{name}:{line}:" in out and code in out, name
+            assert f"{shown(name)}:{line}:" in out and code in out, name
     assert not project.site.exists()
 
 

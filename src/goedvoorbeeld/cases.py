@@ -90,6 +90,9 @@ class Library:
 
 def slug_problems(path: str, filename: str) -> list[Problem]:
     stem = filename[:-3] if filename.endswith(".md") else filename
+    if stem in schema.RESERVED_SLUGS:
+        return [problem(path, 1, 1, "GV001", f"bestandsnaam '{filename}' is gereserveerd voor de site; "
+                                             f"kies een naam die zegt waar het voorbeeld over gaat")]
     if schema.SLUG_RE.match(stem) and schema.SLUG_MIN <= len(stem) <= schema.SLUG_MAX:
         return []
     return [problem(path, 1, 1, "GV001",
@@ -461,8 +464,30 @@ def _check_target(path, lineno, col, url, is_image, cases_dir, images) -> list[P
     target = os.path.realpath(os.path.join(root, rel))
     if rel.startswith("/") or not target.startswith(root + os.sep) or not os.path.isfile(target):
         return [problem(path, lineno, col, "GV207", f"afbeelding '{url[:60]}' ligt buiten cases/ of bestaat niet")]
+    why = _image_content_problem(target)
+    if why:
+        return [problem(path, lineno, col, "GV207", f"afbeelding '{url[:60]}' {why}")]
     images.append(os.path.relpath(target, root).replace(os.sep, "/"))
     return []
+
+
+_IMAGE_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",),
+}
+
+
+def _image_content_problem(file: str) -> str | None:
+    """An image must be what its name says (no HTML or SVG behind a .png) and not too large."""
+    size = os.path.getsize(file)
+    if size > schema.MAX_IMAGE_BYTES:
+        return f"is {size // (1024 * 1024)} MB; het maximum is {schema.MAX_IMAGE_BYTES // (1024 * 1024)} MB"
+    suffix = os.path.splitext(file)[1].lower()
+    with open(file, "rb") as f:
+        head = f.read(12)
+    if not head.startswith(_IMAGE_SIGNATURES[suffix]) or (suffix == ".webp" and head[8:12] != b"WEBP"):
+        return f"is geen echt {suffix[1:]}-bestand; sla de afbeelding opnieuw op als {suffix[1:]}"
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -513,7 +538,10 @@ def _case_files(cases_dir: Path, root: str, problems: list[Problem]) -> list[Pat
         name = entry.name
         if name.startswith(".") or name in IGNORED:
             continue
-        if entry.is_file() and name.endswith(".md"):
+        if entry.is_symlink():
+            problems.append(problem(f"{root.rstrip('/')}/{name}", 1, 1, "GV018",
+                                    f"'{name}' is een koppeling naar een ander bestand; zet het bestand zelf in cases/"))
+        elif entry.is_file() and name.endswith(".md"):
             out.append(Path(entry.path))
         elif entry.is_file() and name.lower().endswith(schema.ALLOWED_IMAGE_SUFFIXES):
             continue

@@ -75,6 +75,9 @@ _TABLE = [
     Code("GV017", "error", "Tekst te ingewikkeld om veilig om te zetten",
          "regel van 12000 tekens; het maximum is 5000",
          "Splits lange regels in alinea's, nest lijsten en citaten hoogstens 8 niveaus diep en haal losse haken weg."),
+    Code("GV018", "error", "Koppeling in plaats van bestand",
+         "'open-raad.md' is een koppeling naar een ander bestand",
+         "Zet het bestand zelf in `cases/`; een koppeling kan naar iets buiten de bibliotheek wijzen."),
     # --- front matter --------------------------------------------------------
     Code("GV101", "error", "Verplichte sleutel ontbreekt",
          "verplichte sleutel 'summary' ontbreekt",

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MIN, SLUG_MAX = 3, 80
+# Slugs the site itself uses under voorbeelden/ (the list page and its pages).
+RESERVED_SLUGS = ("index", "pagina")
 FIRST_YEAR = 1990
 
 LEVELS: dict[str, str] = {
@@ -94,3 +96,4 @@ HINT_PREFIX = "Vervang deze tekst"
 ALLOWED_HTML = {"abbr": {"title"}, "sub": set(), "sup": set(), "br": set()}
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
 ALLOWED_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+MAX_IMAGE_BYTES = 5 * 1024 * 1024

@@ -157,6 +157,10 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
                 try:
                     return loader.construct_object(n)
                 except ValueError:
+                    if not n.tag.endswith(":timestamp"):  # an integer with thousands of digits
+                        problems.append(problem(path, *at(n.start_mark), "GV103",
+                                                f"{_label(where)}: '{n.value[:20]}...' is geen bruikbaar getal"))
+                        return INVALID
                     problems.append(problem(path, *at(n.start_mark), "GV111",
                                             f"{_label(where)}: '{n.value}' is geen bestaande datum (JJJJ-MM-DD)"))
                     return INVALID
@@ -168,9 +172,12 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             out: dict = {}
             for k, v in n.value:
                 key = build(k, depth + 1, (*where, KEY))
+                if key is INVALID:  # already reported
+                    continue
                 if not isinstance(key, str):
+                    shown = k.value if isinstance(k, yaml.ScalarNode) else "[...]"
                     problems.append(problem(path, *at(k.start_mark), "GV103",
-                                            f"sleutel '{k.value}' moet tekst zijn"))
+                                            f"sleutel '{shown}' moet tekst zijn"))
                     continue
                 positions[(*where, key, KEY)] = at(k.start_mark)
                 if key in out:
