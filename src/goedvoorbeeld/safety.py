@@ -16,6 +16,7 @@ Three layers, each complete on its own for what it covers:
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -92,6 +93,7 @@ _ATTR_LIST_BODY = re.compile(r"""^(?:[#.][^\s}]+|[^\s=}"']+(?:=(?:"[^"]*"|'[^']*
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _REF_DEF = re.compile(r"^[ ]{0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
 _IMAGE_REF = re.compile(r"!\[((?:[^\]\\]|\\.)*)\](?:[ ]?\[((?:[^\]\\]|\\.)*)\])?")
+_MAY_NEST = set(" \t>*+-0123456789")
 _CONTAINER = re.compile(r"(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -157,21 +159,18 @@ def mask_code(body: str) -> tuple[str, bool]:
 
 
 class Where:
-    """Offsets in the body to file lines and columns."""
+    """Offsets in the body to file lines and columns (the line starts are found on first use)."""
 
     def __init__(self, body: str, body_line: int):
-        self.starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+        self.body = body
         self.body_line = body_line
+        self.starts: list[int] | None = None
 
     def __call__(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return self.body_line + lo, offset - self.starts[lo] + 1
+        if self.starts is None:
+            self.starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.body_line + i, offset - self.starts[i] + 1
 
 
 def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], list[Target], bool]:
@@ -237,7 +236,7 @@ def _complexity(body: str, add) -> bool:
             add(offset, "GV017", f"regel van {len(line)} tekens; het maximum is {MAX_LINE}: "
                                  f"begin een nieuwe alinea met een lege regel")
             exceeded, reported = True, reported + 1
-        elif line.strip():
+        elif line[:1] in _MAY_NEST and line.strip():
             expanded = line.expandtabs(4)
             indent = len(expanded) - len(expanded.lstrip(" "))
             depth = pos = 0
@@ -277,6 +276,9 @@ def _complexity(body: str, add) -> bool:
     return exceeded
 
 
+_BRACKETS = {"[": re.compile(r"[\[\]]"), "(": re.compile(r"[()]")}
+
+
 def _bracket_scan(body: str) -> tuple[int, int]:
     """Characters scanned to match every '[' and '(' within its block (unmatched: to the block's end),
     and the offset of the first unmatched one."""
@@ -289,10 +291,11 @@ def _bracket_scan(body: str) -> tuple[int, int]:
                 if open_ not in block:
                     continue
                 stack: list[int] = []
-                for i, ch in enumerate(block):
-                    if ch == open_:
+                for m in _BRACKETS[open_].finditer(block):
+                    i = m.start()
+                    if m.group() == open_:
                         stack.append(i)
-                    elif ch == close and stack:
+                    elif stack:
                         total += i - stack.pop()
                 total += sum(len(block) - i for i in stack)
                 if stack and first < 0:
