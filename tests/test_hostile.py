@@ -91,6 +91,8 @@ CATALOGUE: dict[str, list[tuple[str, int]]] = {
     "body-link-reference-style.md": [("GV206", 20)],
     "body-autolink-javascript.md": [("GV206", 18)],
     "body-link-protocol-relative.md": [("GV206", 18)],
+    "body-link-lookalike-host.md": [("GV206", 18)],
+    "front-matter-link-lookalike-host.md": [("GV113", 12)],
     "body-link-external.md": [],
     "image-outside-cases.md": [("GV207", 18)],
     "image-missing.md": [("GV207", 18)],
@@ -157,6 +159,11 @@ def test_non_utf8_names_the_byte_offset():
     data = (HOSTILE / "not-utf-8.md").read_bytes()
     offset = data.index(b"\xe9")
     assert f"byte {offset}" in problems[0].message
+
+
+def test_a_lookalike_server_name_is_shown_as_the_browser_sends_it():
+    _, problems = check("body-link-lookalike-host.md")
+    assert "eigenlijk 'www.xn--aypal-uye.com'" in problems[0].message
 
 
 def test_alias_bomb_is_refused_before_it_is_expanded():

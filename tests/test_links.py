@@ -138,7 +138,7 @@ def cases_folder(tmp_path: Path, base: str) -> Path:
 def test_links_reports_broken_ones_with_file_line_and_dutch_reason(server, tmp_path):
     srv, base = server
     folder = cases_folder(tmp_path, base)
-    result = CliRunner().invoke(main, ["links", str(folder), "--timeout", str(TIMEOUT)])
+    result = CliRunner().invoke(main, ["links", str(folder), "--timeout", str(TIMEOUT), "--allow-private-addresses"])
     assert result.exit_code == 1, result.output
     shown = f"{folder}/links-controleren.md"
     lines = result.output.strip().split("\n")
@@ -165,7 +165,7 @@ def test_all_links_working_exits_0(server, tmp_path):
     for bad in ("/weg", "/lus-a", "/stil", "/verboden"):
         text = text.replace(base + bad, base + "/ok")
     (folder / "links-controleren.md").write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["links", str(folder), "--timeout", str(TIMEOUT)])
+    result = CliRunner().invoke(main, ["links", str(folder), "--timeout", str(TIMEOUT), "--allow-private-addresses"])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "3 links gecontroleerd: 0 kapot, 0 onzeker"  # /ok, /omweg and /geen-head
 
@@ -173,7 +173,7 @@ def test_all_links_working_exits_0(server, tmp_path):
 def test_no_more_than_per_host_requests_at_once(server, tmp_path):
     srv, base = server
     links = {f"{base}/druk/{i}": [] for i in range(12)}
-    results = Checker(timeout=5, per_host=2, workers=12).check_all(links)
+    results = Checker(timeout=5, per_host=2, workers=12, allow_private=True).check_all(links)
     assert all(r.ok for r in results)
     assert 1 <= srv.most_at_once <= 2
 
@@ -188,11 +188,27 @@ def test_each_url_is_checked_once_and_every_place_is_reported(server, tmp_path):
     found = external_links(library, folder)
     assert [(o.path, o.line) for o in found[f"{base}/weg"]] == [
         ("cases/links-controleren.md", 14), ("cases/links-nog-een-keer.md", 14)]
-    results = Checker(timeout=TIMEOUT).check_all(found)
+    results = Checker(timeout=TIMEOUT, allow_private=True).check_all(found)
     assert srv.methods.count(("HEAD", "/weg")) == 1
     body = report_markdown(results)
     assert f"| `cases/links-controleren.md:14` | `{base}/weg` | `pagina niet gevonden (HTTP 404)` |" in body
     assert f"| `cases/links-nog-een-keer.md:14` | `{base}/weg` |" in body
+
+
+def test_local_network_addresses_are_not_requested_by_default(server, tmp_path):
+    srv, base = server
+    results = Checker(timeout=TIMEOUT).check_all({f"{base}/ok": []})
+    assert not results[0].ok and "lokaal netwerk" in results[0].reason
+    assert srv.methods == []  # nothing reached the server
+
+
+def test_issue_body_stays_under_githubs_limit():
+    from goedvoorbeeld.links import MAX_ISSUE_CHARS, Occurrence, Result
+
+    many = [Result(f"https://example.org/{i:05d}", False, reason="pagina niet gevonden (HTTP 404)",
+                   occurrences=[Occurrence("cases/x.md", i + 1, 1)]) for i in range(3000)]
+    body = report_markdown(many)
+    assert len(body) <= MAX_ISSUE_CHARS and body.endswith("toont alles.)\n")
 
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "links.yml"

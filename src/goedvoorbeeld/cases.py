@@ -292,6 +292,9 @@ def _url_problem(url: str) -> str | None:
         return f"'{url}' is niet toegestaan; alleen http:// of https://"
     if not parts.netloc:
         return f"'{url}' is geen volledig webadres"
+    why = safety.host_problem(url)
+    if why:
+        return f"'{url}' {why}"
     return None
 
 
@@ -449,6 +452,9 @@ def _check_target(path, lineno, col, url, is_image, cases_dir, images) -> list[P
         if safety.is_protocol_relative(url):
             return [problem(path, lineno, col, "GV206",
                             f"link '{url[:60]}' heeft geen http:// of https://; schrijf het volledige adres")]
+        why = safety.host_problem(url) if scheme in ("http", "https") else None
+        if why:
+            return [problem(path, lineno, col, "GV206", f"link '{url[:60]}' {why}")]
         return []
     if scheme is not None or safety.is_protocol_relative(url):
         return [problem(path, lineno, col, "GV207",

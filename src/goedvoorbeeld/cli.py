@@ -115,7 +115,10 @@ def build(config_file: str, site_dir: str, strict: bool) -> None:
               help="Hoogstens zoveel verzoeken tegelijk naar dezelfde server.")
 @click.option("--workers", type=click.IntRange(min=1), default=16, show_default=True,
               help="Hoogstens zoveel verzoeken tegelijk in totaal.")
-def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int) -> None:
+@click.option("--allow-private-addresses", is_flag=True, hidden=True,
+              help="Ook adressen in een lokaal netwerk opvragen (alleen voor tests).")
+def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int,
+          allow_private_addresses: bool) -> None:
     """Controleer de externe links van alle voorbeelden; meld kapotte links met bestand en regel."""
     from .links import Checker, external_links, report_markdown, report_text
 
@@ -127,7 +130,8 @@ def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int)
     except VocabularyError as e:
         _fail("\n".join(p.format() for p in e.problems))
     found = external_links(library, path)
-    results = Checker(timeout=timeout, per_host=per_host, workers=workers).check_all(found)
+    results = Checker(timeout=timeout, per_host=per_host, workers=workers,
+                      allow_private=allow_private_addresses).check_all(found)
     click.echo(report_markdown(results) if fmt == "markdown" else report_text(results))
     sys.exit(1 if any(not r.ok for r in results) else 0)
 

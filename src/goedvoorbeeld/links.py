@@ -10,6 +10,7 @@ and redirects followed by hand so that a loop is recognised.
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import socket
 import ssl
 import threading
@@ -26,6 +27,7 @@ from .cases import Case, Library
 
 USER_AGENT = "goedvoorbeeld-linkcontrole/0.1 (controle van links in goede voorbeelden)"
 MAX_REDIRECTS = 10
+MAX_ISSUE_CHARS = 60_000
 UNSURE_STATUSES = {401, 403, 429}  # the server refuses robots; that says nothing about the page
 
 
@@ -87,6 +89,20 @@ def _find(path: str, lines: list[str], url: str) -> Occurrence:
     return Occurrence(path, 1, 1)
 
 
+def _is_private(url: str) -> bool:
+    """True when the URL's server is (or resolves to) a loopback, private, link-local or reserved address."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, OSError):
+        return False  # the request itself will report that the name does not exist
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            return True
+    return False
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None  # the checker follows redirects itself, to recognise loops
@@ -94,8 +110,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 class Checker:
     def __init__(self, *, timeout: float = 10.0, per_host: int = 2, workers: int = 16,
-                 deadline: float | None = None):
+                 deadline: float | None = None, allow_private: bool = False):
         self.timeout = timeout
+        self.allow_private = allow_private
         self.deadline = deadline if deadline is not None else timeout * 3
         self.per_host = per_host
         self.workers = workers
@@ -123,6 +140,9 @@ class Checker:
         for _ in range(MAX_REDIRECTS + 1):
             if time.monotonic() - start > self.deadline:
                 return Result(url, False, reason=f"geen antwoord binnen {self.deadline:g} s")
+            if not self.allow_private and _is_private(current):
+                # never let a case make the checker (and the CI runner) call into a local network
+                return Result(url, False, reason=f"'{current[:80]}' wijst naar een adres in een lokaal netwerk")
             status, location, error = self._request(current)
             if error:
                 return Result(url, False, reason=error)
@@ -206,7 +226,11 @@ def report_markdown(results: list[Result]) -> str:
         out += [f"- {_cell(r.url)} ({_cell(r.reason)})" for r in unsure]
         out.append("")
     out.append("Werk de link bij of haal hem weg; dit bericht wordt bij de volgende controle bijgewerkt.")
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    if len(text) > MAX_ISSUE_CHARS:  # GitHub refuses longer issue bodies
+        cut = text.rfind("\n", 0, MAX_ISSUE_CHARS - 200)
+        text = text[:cut] + "\n\n(De lijst is ingekort; `goedvoorbeeld links` toont alles.)\n"
+    return text
 
 
 def _cell(text: str) -> str:

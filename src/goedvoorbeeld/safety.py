@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from . import schema
 from .problems import Problem, problem
@@ -105,6 +106,22 @@ def url_scheme(url: str) -> str | None:
     cleaned = "".join(ch for ch in cleaned if ch > " ")
     m = _SCHEME.match(cleaned)
     return m.group(1).lower() if m else None
+
+
+def host_problem(url: str) -> str | None:
+    """A server name that can look like another one: letters from outside ASCII (shown as the browser sends it)."""
+    try:
+        host = urlsplit("".join(ch for ch in url if ch > " ")).hostname or ""
+    except ValueError:
+        return "is geen geldig webadres"
+    if host.isascii():
+        return None
+    try:
+        ascii_name = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_name = host.encode("ascii", "backslashreplace").decode("ascii")
+    return (f"heeft tekens van buiten het Latijnse alfabet in de servernaam (eigenlijk '{ascii_name}'); "
+            f"zulke namen kunnen op een bekende naam lijken")
 
 
 def is_protocol_relative(url: str) -> bool:
