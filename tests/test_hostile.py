@@ -17,7 +17,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import ROOT, make_project
+from conftest import ROOT
 from goedvoorbeeld import safety
 from goedvoorbeeld.cases import load_library, read_case
 from goedvoorbeeld.cli import main
