@@ -81,6 +81,7 @@ CATALOGUE: dict[str, list[tuple[str, int]]] = {
     "front-matter-link-javascript.md": [("GV113", 12)],
     "front-matter-link-data.md": [("GV113", 12)],
     "front-matter-link-file.md": [("GV113", 12)],
+    "front-matter-link-unclosed-bracket.md": [("GV113", 12)],
     "front-matter-contact-javascript.md": [("GV113", 10)],
     "body-link-javascript.md": [("GV206", 18)],
     "body-link-data.md": [("GV206", 18)],

@@ -287,7 +287,10 @@ def _tags(f, value, add, vocab: Vocabulary, today):
 def _url_problem(url: str) -> str | None:
     """Why a front matter URL is not acceptable, or None."""
     cleaned = "".join(ch for ch in url if ch > " ")
-    parts = urlsplit(cleaned) if cleaned else None
+    try:
+        parts = urlsplit(cleaned) if cleaned else None
+    except ValueError:  # such as an unclosed '[' in the server name
+        return f"'{url}' is geen geldig webadres"
     if not parts or parts.scheme.lower() not in ("http", "https"):
         return f"'{url}' is niet toegestaan; alleen http:// of https://"
     if not parts.netloc:

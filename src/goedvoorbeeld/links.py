@@ -91,10 +91,10 @@ def _find(path: str, lines: list[str], url: str) -> Occurrence:
 
 def _is_private(url: str) -> bool:
     """True when the URL's server is (or resolves to) a loopback, private, link-local or reserved address."""
-    host = urlsplit(url).hostname or ""
     try:
+        host = urlsplit(url).hostname or ""
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError, OSError):
+    except (UnicodeError, OSError, ValueError):
         return False  # the request itself will report that the name does not exist
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
@@ -147,8 +147,12 @@ class Checker:
             if error:
                 return Result(url, False, reason=error)
             if status in (301, 302, 303, 307, 308) and location:
-                nxt = urljoin(current, location)
-                if urlsplit(nxt).scheme not in ("http", "https"):
+                try:
+                    nxt = urljoin(current, location)
+                    scheme = urlsplit(nxt).scheme
+                except ValueError:
+                    return Result(url, False, reason=f"ongeldige doorverwijzing naar '{location[:80]}'")
+                if scheme not in ("http", "https"):
                     return Result(url, False, reason=f"doorverwijzing naar '{nxt[:80]}'")
                 if nxt in seen:
                     return Result(url, False, reason="doorverwijzingen in een kringetje: " + " -> ".join(seen + [nxt]))

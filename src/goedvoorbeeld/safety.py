@@ -85,12 +85,23 @@ def blank_controls(text: str) -> str:
 # An HTML tag as a browser reads it: quoted attribute values may contain '>'.
 _ATTR = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _FULL_TAG = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*)((?:{_ATTR})*)\s*/?>")
-_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+# What Python-Markdown passes on as raw HTML: '<' and a letter, then anything up to white space, '/' or '>'
+# (so '<x:y onclick=...>' counts: a browser makes it an element with a working handler).
+_TAG_START = re.compile(r"<(/?)([A-Za-z][^\s/>@<]*)(?=[\s/>]|$)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>")
+_MARKDOWN_AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>")
+
+
+def _is_autolink(text: str, at: int) -> bool:
+    """An autolink Python-Markdown turns into a link, or '<scheme:...>' whose scheme is refused anyway."""
+    if _MARKDOWN_AUTOLINK.match(text, at):
+        return True
+    m = _AUTOLINK.match(text, at)
+    return bool(m) and url_scheme(m.group(1)) not in schema.ALLOWED_LINK_SCHEMES
 _ATTR_NAME = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _SPECIAL = re.compile(r"<(!--|!\[CDATA\[|![A-Za-z]|\?)")
 # Python-Markdown's attr_list: '{: #id .class key=value }' after a block or an inline element.
-_ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n \t][^}\n]*?)[ \t]*\}")
-_ATTR_LIST_BODY = re.compile(r"""^(?:[#.][^\s}]+|[^\s=}"']+(?:=(?:"[^"]*"|'[^']*'|[^\s}]+))?)(?:[ \t]+(?:[#.][^\s}]+|[^\s=}"']+(?:=(?:"[^"]*"|'[^']*'|[^\s}]+))?))*$""")
+_ATTR_LIST = re.compile(r"\{[^}\n]*[^}\s][^}\n]*\}")
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _REF_DEF = re.compile(r"^[ ]{0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
 _IMAGE_REF = re.compile(r"!\[((?:[^\]\\]|\\.)*)\](?:[ ]?\[((?:[^\]\\]|\\.)*)\])?")
@@ -210,8 +221,8 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
     angles = 0
     inside = 0  # end of the last whole tag: a '<' in its quoted attribute values is no tag of its own
     for m in _TAG_START.finditer(text):
-        if m.start() < inside:
-            continue
+        if m.start() < inside or (not m.group(1) and _is_autolink(text, m.start())):
+            continue  # inside a tag already seen, or an autolink (checked with the links)
         name = m.group(2).lower()
         allowed = schema.ALLOWED_HTML.get(name)
         full = None if m.group(1) else _FULL_TAG.match(text, m.start())
@@ -234,11 +245,9 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
     if angles > MAX_ANGLES:
         add(0, "GV017", f"de tekst bevat {angles} keer '<' zonder dat er een toegestaan HTML-element begint; "
                         f"het maximum is {MAX_ANGLES}")
-    for m in _ATTR_LIST.finditer(text):
-        inner = m.group(1)
-        if _ATTR_LIST_BODY.match(inner) and ("=" in inner or m.group(0).startswith("{:") or inner[0] in "#."):
-            add(m.start(), "GV205", f"attributenlijst '{m.group(0)[:40]}' is niet toegestaan; "
-                                    f"haal de accolades en wat ertussen staat weg")
+    for m in _ATTR_LIST.finditer(text):  # Python-Markdown's attr_list reads '{...}' as HTML attributes
+        add(m.start(), "GV205", f"'{m.group(0)[:40]}' is niet toegestaan: tekst tussen accolades wordt een "
+                                f"HTML-attribuut; haal de accolades weg of zet de tekst tussen backticks")
     return problems, targets(text), hidden
 
 
@@ -342,7 +351,7 @@ def targets(text: str) -> list[Target]:
         if url.startswith("<"):
             url, start = url[1:-1], start + 1
         found.append(Target(url, start, label in image_labels))
-    for m in re.finditer(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>", text):
+    for m in _AUTOLINK.finditer(text):
         found.append(Target(m.group(1), m.start(1), False))
     unique: dict[int, Target] = {}
     for t in found:  # '[x](<url>)' is also an autolink: report it once
@@ -351,7 +360,8 @@ def targets(text: str) -> list[Target]:
 
 
 def _destination(text: str, i: int) -> tuple[str | None, int]:
-    """A link destination as Markdown reads it after '](': optional '<...>', balanced parentheses."""
+    """A link destination as Python-Markdown reads it after '](': '<...>', or everything up to the
+    balancing ')' or a title in quotes, white space and line breaks included (browsers drop those)."""
     n = len(text)
     while i < n and text[i] in " \t\n":
         i += 1
@@ -363,13 +373,15 @@ def _destination(text: str, i: int) -> tuple[str | None, int]:
         return text[i + 1:end], i + 1
     start = i
     depth = 0
-    while i < n:
+    while i < n and i - start < 2_000:
         ch = text[i]
         if ch == "\\" and i + 1 < n:
             i += 2
             continue
-        if ch in " \t\n":
+        if ch == "\n" and text[i + 1:i + 2] == "\n":
             break
+        if ch in "\"'" and i > start and text[i - 1] in " \t\n":
+            break  # a title begins
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -377,7 +389,7 @@ def _destination(text: str, i: int) -> tuple[str | None, int]:
                 break
             depth -= 1
         i += 1
-    return text[start:i], start
+    return text[start:i].rstrip(), start
 
 
 def _opened_by_image(text: str, close: int) -> bool:
