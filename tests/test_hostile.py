@@ -71,6 +71,8 @@ CATALOGUE: dict[str, list[tuple[str, int]]] = {
     "html-svg-onload.md": [("GV205", 20)],
     "html-style-attribute.md": [("GV205", 18)],
     "html-comment.md": [("GV205", 20)],
+    "html-namespaced-element-onclick.md": [("GV205", 18)],
+    "html-attribute-with-slashes.md": [("GV205", 18)],
     "attribute-list-onclick.md": [("GV205", 19)],
     "html-allowlist.md": [],
     "fenced-code-with-html.md": [],

@@ -98,7 +98,6 @@ def _is_autolink(text: str, at: int) -> bool:
         return True
     m = _AUTOLINK.match(text, at)
     return bool(m) and url_scheme(m.group(1)) not in schema.ALLOWED_LINK_SCHEMES
-_ATTR_NAME = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _SPECIAL = re.compile(r"<(!--|!\[CDATA\[|![A-Za-z]|\?)")
 # Python-Markdown's attr_list: '{: #id .class key=value }' after a block or an inline element.
 _ATTR_LIST = re.compile(r"\{[^}\n]*[^}\s][^}\n]*\}")
@@ -150,7 +149,7 @@ class Target:
 
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_MARKUP = re.compile(r"[<\[\]{&\\]")
+_MARKUP = re.compile(r"[^\w\s]")  # any punctuation in hidden code can combine with the text around it
 
 
 def mask_code(body: str) -> tuple[str, bool]:
@@ -170,11 +169,13 @@ def mask_code(body: str) -> tuple[str, bool]:
         elif fence is not None:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
                 fence = None
-            elif _MARKUP.search(line):
-                hidden = True
         else:
             continue
+        if _MARKUP.search(line):
+            hidden = True
         lines[i] = " " * len(line)
+    if fence is not None:  # never closed: Python-Markdown reads it as text, not as code
+        hidden = True
     text = "\n".join(lines)
 
     def blank(m: re.Match) -> str:
@@ -235,10 +236,11 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
             continue
         if m.group(1):
             continue
-        if not full:
+        attributes = _browser_attributes(text, m.start())
+        if attributes is None:  # never closed with '>': plain text
             angles += 1
             continue
-        bad = [a for a in _ATTR_NAME.findall(full.group(2)) if a.lower() not in allowed]
+        bad = [a for a in attributes if a.lower() not in allowed]
         if bad:
             add(m.start(), "GV205", f"HTML-attribuut '{bad[0]}' op <{name}> is niet toegestaan")
     angles += text.count("<") - len(_TAG_START.findall(text))
@@ -249,6 +251,27 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
         add(m.start(), "GV205", f"'{m.group(0)[:40]}' is niet toegestaan: tekst tussen accolades wordt een "
                                 f"HTML-attribuut; haal de accolades weg of zet de tekst tussen backticks")
     return problems, targets(text), hidden
+
+
+class _StartTag(HTMLParser):
+    """The attributes of the first start tag, read as tolerantly as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if self.attributes is None:
+            self.attributes = [name for name, _ in attrs]
+
+    handle_startendtag = handle_starttag
+
+
+def _browser_attributes(text: str, at: int) -> list[str] | None:
+    parser = _StartTag()
+    end = text.find("\n\n", at)
+    parser.feed(text[at:end if end != -1 else len(text)][:4_000])
+    return parser.attributes
 
 
 def _complexity(body: str, add) -> bool:
