@@ -98,7 +98,7 @@ def _is_autolink(text: str, at: int) -> bool:
         return True
     m = _AUTOLINK.match(text, at)
     return bool(m) and url_scheme(m.group(1)) not in schema.ALLOWED_LINK_SCHEMES
-_SPECIAL = re.compile(r"<(!--|!\[CDATA\[|![A-Za-z]|\?)")
+_SPECIAL = re.compile(r"<(!--|!\[CDATA\[|!|\?)")
 # Python-Markdown's attr_list: '{: #id .class key=value }' after a block or an inline element.
 _ATTR_LIST = re.compile(r"\{[^}\n]*[^}\s][^}\n]*\}")
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
@@ -270,7 +270,10 @@ class _StartTag(HTMLParser):
 def _browser_attributes(text: str, at: int) -> list[str] | None:
     parser = _StartTag()
     end = text.find("\n\n", at)
-    parser.feed(text[at:end if end != -1 else len(text)][:4_000])
+    try:
+        parser.feed(text[at:end if end != -1 else len(text)][:4_000])
+    except Exception:  # html.parser gives up on some malformed markup (AssertionError in Python 3.11)
+        return parser.attributes if parser.attributes is not None else ["(onleesbare HTML)"]
     return parser.attributes
 
 
@@ -495,8 +498,11 @@ class _Verifier(HTMLParser):
 def verify_html(fragment: str) -> list[Finding]:
     """Everything in HTML rendered from a case body that falls outside the allowlist."""
     v = _Verifier()
-    v.feed(fragment)
-    v.close()
+    try:
+        v.feed(fragment)
+        v.close()
+    except Exception:  # html.parser gives up on some malformed markup (AssertionError in Python 3.11)
+        v.findings.append(Finding("GV205", "HTML die niet te lezen is (bijvoorbeeld '<![')", "<!"))
     return v.findings
 
 
