@@ -23,7 +23,10 @@ from .vocabulary import Vocabulary
 FALLBACK_SLUG = "nieuw-voorbeeld"
 
 # Characters YAML does not accept in a document; JSON leaves some of them unescaped.
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# NEL, LS and PS are printable but YAML folds them like line breaks, so they are escaped too.
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Words written without quotes: lower-case letters and hyphens only (digits could read as numbers or dates).
+_PLAIN = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 # Plain words that YAML 1.1 reads as something other than text.
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
@@ -62,7 +65,7 @@ def yaml_scalar(value) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if schema.SLUG_RE.match(str(value)) and str(value) not in _YAML_WORDS:
+    if _PLAIN.match(str(value)) and str(value) not in _YAML_WORDS:
         return str(value)  # a plain word such as 'gemeente' needs no quotes
     text = json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
     return _NON_PRINTABLE.sub(lambda m: "\\u%04x" % ord(m.group(0)) if ord(m.group(0)) < 0x10000
@@ -71,7 +74,7 @@ def yaml_scalar(value) -> str:
 
 def _tag_item(tag) -> str:
     text = str(tag)
-    return text if schema.SLUG_RE.match(text) else yaml_scalar(text)
+    return text if _PLAIN.match(text) and text not in _YAML_WORDS else yaml_scalar(text)
 
 
 def front_matter_lines(values: dict) -> list[str]:
