@@ -135,9 +135,9 @@ def test_new_asks_for_each_value_shows_the_vocabulary_and_asks_again_after_a_wro
     result = run("new", input=answers)
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Error: title: 4 tekens; dat moet 5 tot 120 zijn" in out
-    assert "Error: year: verwacht een jaartal zoals" in out
-    assert "Error: tags: onbekende tag 'burger-betrekken'; bedoelde je 'burgers-betrekken'?" in out
+    assert "Fout (GV108): title: 4 tekens; dat moet 5 tot 120 zijn" in out
+    assert "Fout (GV103): year: verwacht een jaartal zoals" in out
+    assert "Fout (GV104): tags: onbekende tag 'burger-betrekken'; bedoelde je 'burgers-betrekken'?" in out
     # the vocabulary with its Dutch labels, by group, and the levels with their labels
     assert "Opgave: De belangrijkste opgaven" in out
     assert " 2  Burgers en bedrijven betrekken (burgers-betrekken)" in out

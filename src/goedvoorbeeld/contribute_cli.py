@@ -112,16 +112,23 @@ def _ask(name: str, vocabulary: Vocabulary, today: dt.date, *, required: bool = 
     if not required:
         prompt += " (Enter om over te slaan)"
 
-    def proc(text: str):
-        if not required and not text.strip():
-            return None
+    while True:
+        text = click.prompt(prompt, default="" if not required else None, show_default=False)
+        if not text.strip():
+            if not required:
+                return None
+            continue
         value = _convert(name, text, vocabulary)
         found = newcase.field_problems(name, value, vocabulary, today=today)
-        if found:
-            raise click.BadParameter("; ".join(p.message for p in found))
-        return value
+        if not found:
+            return value
+        _retry(found)
 
-    return click.prompt(prompt, default="" if not required else None, show_default=False, value_proc=proc)
+
+def _retry(found: list[Problem]) -> None:
+    """The checker's messages for a wrong answer, before asking again."""
+    for p in found:
+        click.echo(f"Fout ({p.code}): {p.message}", err=True)
 
 
 def _ask_link(vocabulary: Vocabulary, today: dt.date) -> list[tuple[str, str]]:
@@ -129,19 +136,17 @@ def _ask_link(vocabulary: Vocabulary, today: dt.date) -> list[tuple[str, str]]:
     click.echo("")
     click.echo(click.style(f.label, bold=True) + " - een webpagina met meer informatie of een bron om te controleren.")
 
-    def url_proc(text: str):
-        text = text.strip()
-        if not text:
-            return None
-        found = newcase.field_problems("links", [("link", text)], vocabulary, today=today)
-        if found:
-            raise click.BadParameter("; ".join(p.message for p in found))
-        return text
-
-    url = click.prompt("Webadres (Enter om over te slaan)", default="", show_default=False, value_proc=url_proc)
-    if not url:
-        return []
-    title = click.prompt("Titel van die link", value_proc=lambda t: " ".join(t.split()) or None)
+    while True:
+        url = click.prompt("Webadres (Enter om over te slaan)", default="", show_default=False).strip()
+        if not url:
+            return []
+        found = newcase.field_problems("links", [("link", url)], vocabulary, today=today)
+        if not found:
+            break
+        _retry(found)
+    title = ""
+    while not title:
+        title = " ".join(click.prompt("Titel van die link").split())
     return [(title, url)]
 
 
