@@ -119,6 +119,7 @@ def test_new_checks_a_chosen_slug_like_the_checker(workdir):
 
 def test_new_asks_for_each_value_shows_the_vocabulary_and_asks_again_after_a_wrong_answer(workdir):
     answers = "\n".join([
+        "   ",  # blank: asked again
         "Kort",  # too short: the checker's GV108 message, then asked again
         "Samen de begroting lezen met inwoners",
         "De gemeente legde de begroting in gewone taal uit en vroeg inwoners wat zij belangrijk vinden.",

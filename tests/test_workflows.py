@@ -146,10 +146,12 @@ def test_actions_are_pinned_to_a_full_commit_with_the_version_in_a_comment():
             assert re.search(r"#\s*v\d", rest), f"{path.name}: {ref} has no version comment"
 
 
-def test_every_workflow_starts_without_permissions_and_checkouts_keep_no_credentials():
+def test_workflows_grant_no_write_access_at_the_top_and_checkouts_keep_no_credentials():
     for path in WORKFLOWS:
         workflow = load(path)
-        assert workflow.get("permissions") == {}, f"{path.name}: set 'permissions: {{}}' at the top"
+        top = workflow.get("permissions")
+        assert isinstance(top, dict), f"{path.name}: set 'permissions: {{}}' at the top; grant more per job"
+        assert "write" not in top.values(), f"{path.name}: grant write access per job, not to the whole workflow"
         for step in steps(workflow):
             if str(step.get("uses", "")).startswith("actions/checkout@"):
                 assert (step.get("with") or {}).get("persist-credentials") is False, path.name
@@ -241,3 +243,49 @@ def test_pull_request_template_has_a_dutch_checklist():
     boxes = re.findall(r"^- \[ \] (.+)$", text, re.MULTILINE)
     assert len(boxes) >= 3
     assert any("goedvoorbeeld check" in b for b in boxes)
+
+
+def _step(workflow: str, step_id: str) -> dict:
+    return next(s for s in steps(load(ROOT / ".github" / "workflows" / workflow)) if s.get("id") == step_id)
+
+
+def _run_step(step: dict, cwd: Path, env: dict) -> subprocess.CompletedProcess:
+    """Run a step's script as GitHub runs it on Linux (bash -e -o pipefail), with the env the step sets."""
+    import os
+
+    script = cwd / "step.sh"
+    script.write_text(step["run"], encoding="utf-8")
+    full = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **env}
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=cwd, env=full,
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("fixture, rc", [("geldig-raadsinformatie.md", "0"), ("ontbrekende-aanpak.md", "1")])
+def test_the_issue_step_writes_the_case_or_the_comment(tmp_path, fixture, rc):
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    step = _step("from-issue.yml", "write")
+    assert step["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"  # the body arrives only as data
+    body = (ROOT / "tests" / "fixtures" / "issue-forms" / fixture).read_text(encoding="utf-8")
+    result = _run_step(step, tmp_path, {"ISSUE_BODY": body, "RUNNER_TEMP": str(tmp_path),
+                                        "GITHUB_OUTPUT": str(tmp_path / "out")})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out").read_text(encoding="utf-8") == f"rc={rc}\n"
+    assert (tmp_path / "reactie.md").exists() == (rc == "1")
+    written = sorted(set(p.name for p in (tmp_path / "cases").glob("*.md")) -
+                     set(p.name for p in (ROOT / "cases").glob("*.md")))
+    assert written == (["raadsinformatie-van-voorbeeldstad-als-open-data.md"] if rc == "0" else [])
+
+
+def test_shell_syntax_in_the_issue_text_stays_text(tmp_path):
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    body = ("### Titel\n\n$(touch pwned-1) `touch pwned-2` \"; touch pwned-3; echo \"\n\n"
+            "### Samenvatting\n\n'$(touch pwned-4)' && touch pwned-5 || touch pwned-6\n")
+    result = _run_step(_step("from-issue.yml", "write"), tmp_path,
+                       {"ISSUE_BODY": body, "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(tmp_path / "out")})
+    assert result.returncode == 0, result.stderr
+    assert not list(tmp_path.glob("pwned-*"))
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "rc=1\n"  # the checker rejects it, as data
+    assert "$(touch pwned-1)" in (tmp_path / "issue.md").read_text(encoding="utf-8")
