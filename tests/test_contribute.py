@@ -256,6 +256,21 @@ def test_from_issue_does_not_overwrite_an_existing_case(workdir):
     assert "Er bestaat al een voorbeeld met de bestandsnaam" in Path("r.md").read_text(encoding="utf-8")
 
 
+def test_the_same_title_as_another_case_is_reported_like_the_checker_does(workdir):
+    body = (FORMS / "geldig-raadsinformatie.md").read_text(encoding="utf-8").replace(
+        "Raadsinformatie van Voorbeeldstad als open data", "INTERNETCONSULTATIE: iedereen kan reageren op nieuwe "
+                                                           "wetten en regels")
+    Path("issue.md").write_text(body, encoding="utf-8")
+    result = run("from-issue", "--report", "r.md", "issue.md")
+    assert result.exit_code == 1
+    slug = "internetconsultatie-iedereen-kan-reageren-op-nieuwe-wetten-en-regels"
+    # the checker reports it on whichever of the two files comes second in file name order
+    assert (f"cases/internetconsultatie.md:2:1: warning GV013: dezelfde titel als cases/{slug}.md"
+            in result.stderr)
+    assert not (workdir / "cases" / f"{slug}.md").exists()
+    assert "- **Titel** (waarschuwing GV013)" in Path("r.md").read_text(encoding="utf-8")
+
+
 def test_text_that_is_not_a_form_is_explained(workdir):
     Path("los.md").write_text("Hallo, ik heb een goed voorbeeld!\n", encoding="utf-8")
     result = run("from-issue", "--report", "r.md", "los.md")

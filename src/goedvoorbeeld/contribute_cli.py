@@ -17,7 +17,7 @@ import click
 import yaml
 
 from . import issueform, newcase, schema
-from .cases import slug_problems
+from .cases import load_library, slug_problems
 from .newcase import Draft
 from .problems import Problem
 from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
@@ -345,6 +345,14 @@ def from_issue(source: str, cases_dir: str, tags_file: str | None, report_file: 
             out.write(text)
     except FileExistsError:  # appeared since the check above
         raise click.ClickException(f"{shown} bestaat al en wordt niet overschreven") from None
+    # The checks across files (such as the same title as another case) need the whole library.
+    library = load_library(cases_path, today=today, shown_root=_shown(cases_path), tags_file=tags_file)
+    across = [p for p in library.problems if p.path == shown or shown in p.message]
+    if across:
+        path.unlink()
+        if report_file:
+            Path(report_file).write_text(report_markdown(across, text, _guide_url(config_file)), encoding="utf-8")
+        _stop(across, "Er is geen bestand geschreven.")
     click.echo(f"Geschreven: {shown}")
 
 
