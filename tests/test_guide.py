@@ -86,3 +86,14 @@ def test_the_footer_link_leads_to_the_guide_in_a_browser(page, fixture_server):
     assert not [v for v in whole_page if any("copyright" in str(n) or "gv-" in str(n) for n in v["nodes"])]
     assert page.console_errors == []
     assert all(r.startswith(fixture_server) for r in page.requests)
+
+
+def test_every_anchor_the_guide_the_form_and_the_issue_comment_use_exists(built_fixture_site):
+    html = (built_fixture_site.site / "bijdragen" / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    used = set(re.findall(r'href="#([^"]+)"', html))
+    form = (ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-voorbeeld.yml").read_text(encoding="utf-8")
+    used |= set(re.findall(r"/bijdragen/#([\w-]+)", form))
+    used.add("meldingen-van-de-controle")  # the link in the comment under an issue (contribute_cli.report_markdown)
+    assert len(used) > 5
+    assert used <= ids, used - ids
