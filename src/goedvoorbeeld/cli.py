@@ -86,5 +86,13 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None)
     sys.exit(1 if failed else 0)
 
 
+# Commands for contributors (new, from-issue, forms) live in their own module.
+from .contribute_cli import forms, from_issue, new  # noqa: E402
+
+main.add_command(new)
+main.add_command(from_issue)
+main.add_command(forms)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

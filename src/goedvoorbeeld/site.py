@@ -255,4 +255,8 @@ def _yaml_str(value: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: HTML outside `code spans` is shown as text, never run."""
+    parts = re.split(r"(`[^`]*`)", text)
+    shown = "".join(p if p.startswith("`") else p.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    for p in parts)
+    return shown.replace("|", "\\|").replace("\n", " ")
