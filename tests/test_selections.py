@@ -184,3 +184,12 @@ def test_saved_selection_page_passes_axe(cases, tmp_path, page):
         assert page.console_errors == []
     finally:
         server.shutdown()
+
+
+def test_the_five_are_not_saved_while_a_case_has_errors(cases):
+    text = (cases / "regio-open-data.md").read_text(encoding="utf-8").replace("level: ", "level: stad-", 1)
+    (cases / "regio-open-data.md").write_text(text, encoding="utf-8")
+    result = save(cases, "netwerkdag")
+    assert result.exit_code == 1
+    assert "de vijf worden niet vastgelegd zolang er fouten zijn" in result.stderr
+    assert not (cases / "selecties").exists()

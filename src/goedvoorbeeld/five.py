@@ -207,6 +207,8 @@ def handout_page(site: Site) -> str:
         'title: "Handout: de vijf"',
         'description: "De vijf voorbeelden van Goed Voorbeeld om af te drukken: één A4 per voorbeeld, '
         'met een QR-code naar het hele voorbeeld."',
+        "search:",
+        "  exclude: true",  # the cases themselves are in the search index; the handout would double them
         "---",
         "",
         '<h1 class="gv-screen-only">Handout: de vijf</h1>',
