@@ -8,8 +8,8 @@ import email.utils
 import io
 import json
 import re
+from html import unescape
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -149,7 +149,6 @@ def test_case_page_has_description_and_open_graph_preview(built_fixture_site, sl
         assert len(found) == 1, (name, found)
         return found[0]
 
-    from html import unescape
     assert unescape(meta("name", "description")) == values["summary"]
     assert unescape(meta("property", "og:title")) == values["title"]
     assert unescape(meta("property", "og:description")) == values["summary"]

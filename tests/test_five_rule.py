@@ -112,7 +112,8 @@ def unseen_site(tmp_path_factory, unseen):
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "site_url: https://open-overheid.github.io/goed-voorbeeld/", f"site_url: {SITE}"), encoding="utf-8")
-    project.build("--strict")
+    built = build_loud(project, "--strict")
+    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
     return project
 
 

@@ -193,3 +193,16 @@ def test_the_five_are_not_saved_while_a_case_has_errors(cases):
     assert result.exit_code == 1
     assert "de vijf worden niet vastgelegd zolang er fouten zijn" in result.stderr
     assert not (cases / "selecties").exists()
+
+
+def test_a_frozen_page_keeps_a_case_that_left_the_library(cases):
+    from goedvoorbeeld.five import selection_page
+    from goedvoorbeeld.site import Site
+
+    library = load_library(cases)
+    selection = make_selection("netwerkdag", library, dt.date(2026, 11, 1))
+    (cases / "klantreis-uitvoering.md").unlink()
+    page = selection_page(Site(load_library(cases)), selection)
+    assert "Klantreis voor toeslagaanvragen <em>(staat niet meer in de bibliotheek)</em>" in page
+    assert "voorbeelden/klantreis-uitvoering/" not in page
+    assert 'href="../../voorbeelden/participatie-provincie/"' in page

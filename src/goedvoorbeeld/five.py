@@ -71,8 +71,8 @@ def top_page(site: Site) -> str:
         "",
         "## De regel",
         "",
-        f"1. **Score.** Elk voorbeeld krijgt punten voor zijn tags: de score is de som van de gewichten "
-        f"van de tags. Elke tag telt één keer.",
+        "1. **Score.** Elk voorbeeld krijgt punten voor zijn tags: de score is de som van de gewichten "
+        "van de tags. Elke tag telt één keer.",
         f"2. **Meetellen.** Een voorbeeld telt mee als het door de controle komt, de status "
         f"{_ranked_statuses()} heeft (het is dus echt geprobeerd) en een sectie *Resultaat* heeft.",
         "3. **Volgorde.** De hoogste score staat bovenaan. Bij een gelijke score gaat het voorbeeld voor dat "
