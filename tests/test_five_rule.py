@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import make_project
-from goedvoorbeeld.cli import main
+from goedvoorbeeld.cli import main, site_url_of
 
 SITE = "https://voorbeeld.test/gv/"
 
@@ -158,10 +158,23 @@ def test_a_case_with_checker_errors_never_counts(tmp_path):
     assert [(r["slug"], r["score"]) for r in data["top"]] == EXPECTED_FIVE
 
 
-def test_published_top_5_json_equals_the_command_line(unseen, unseen_site):
+def test_published_top_5_json_equals_the_command_line(unseen_site, monkeypatch):
     published = json.loads((unseen_site.site / "data" / "top-5.json").read_text(encoding="utf-8"))
-    assert published == rank_json(unseen)["top"]
+    # Run where a contributor would: in the project, so `rank` reads site_url from mkdocs.yml itself.
+    monkeypatch.chdir(unseen_site.root)
+    result = CliRunner().invoke(main, ["rank", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert published == json.loads(result.stdout)["top"]
     assert [(r["slug"], r["score"]) for r in published] == EXPECTED_FIVE
+    assert published[0]["url"] == SITE + "voorbeelden/c-dal/"
+
+
+def test_site_url_is_read_from_mkdocs_yml_with_python_tags(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_url: https://x.test/a/\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+                      "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
+    assert site_url_of(config) == "https://x.test/a/"
+    assert site_url_of(tmp_path / "missing.yml") == ""
 
 
 def test_home_page_cards_show_the_five_in_order(unseen_site):

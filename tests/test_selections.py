@@ -163,7 +163,7 @@ def test_check_command_and_build_report_a_broken_selection(cases, tmp_path, monk
             "'breakdown' is 16")
     assert line in result.stdout
     loose = CliRunner().invoke(main, ["check", "cases/selecties/2026-11-01-netwerkdag.yml"])
-    assert loose.exit_code == 1 and line in loose.stdout
+    assert loose.exit_code == 1 and loose.stdout == f"{line}\n0 voorbeelden gecontroleerd: 1 fout, 0 waarschuwingen\n"
 
     project = make_project(tmp_path / "project", cases_from=cases)
     built = project.build(check=False)

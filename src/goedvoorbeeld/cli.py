@@ -75,7 +75,9 @@ def main() -> None:
               help="De tagslijst (standaard tags.yml in de map van de voorbeelden).")
 def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None) -> None:
     """Controleer voorbeelden (standaard de map cases/) en meld elk probleem met bestand en regel."""
-    libraries, problems = read_paths(paths, tags_file)
+    selection_files = tuple(p for p in paths if is_selection_file(Path(p)))
+    case_paths = tuple(p for p in paths if p not in selection_files)
+    libraries, problems = read_paths(case_paths, tags_file) if case_paths or not paths else ([], [])
     for lib in libraries:
         problems += lib.problems
     problems += check_selections(paths)
@@ -89,16 +91,22 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None)
     sys.exit(1 if failed else 0)
 
 
+def is_selection_file(p: Path) -> bool:
+    from .selections import FOLDER
+
+    return p.is_file() and p.suffix == ".yml" and p.parent.name == FOLDER
+
+
 def check_selections(paths: tuple[str, ...]) -> list[Problem]:
     """Saved selections are checked like cases: the selecties/ folder of each cases folder, or loose files."""
-    from .selections import FOLDER, read_selection, read_selections
+    from .selections import read_selection, read_selections
 
     found: list[Problem] = []
     for raw in paths or (DEFAULT_CASES,):
         p = Path(raw)
         if p.is_dir():
             found += read_selections(p, shown_root=shown(p))[1]
-        elif p.is_file() and p.suffix == ".yml" and p.parent.name == FOLDER:
+        elif is_selection_file(p):
             found += read_selection(shown(p), p.read_bytes(), today=dt.date.today())[1]
     return found
 
