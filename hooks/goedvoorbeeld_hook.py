@@ -14,8 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from goedvoorbeeld import five, outputs
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
+from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import Settings, Site
 from goedvoorbeeld.vocabulary import VocabularyError
 
@@ -39,18 +41,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         library = load_library(root / "cases", shown_root="cases")
     except VocabularyError as e:
         raise PluginError("\n".join(p.format() for p in e.problems)) from None
-    if library.errors:
-        lines = [p.format() for p in library.problems]
-        lines.append(summary_line(library.files, library.problems))
+    selections, selection_problems = read_selections(root / "cases", shown_root="cases")
+    problems = [*library.problems, *selection_problems]
+    if library.errors or any(p.is_error for p in selection_problems):
+        lines = [p.format() for p in problems]
+        lines.append(summary_line(library.files, problems))
         raise PluginError("\n".join(lines))
-    for p in library.warnings:
+    for p in problems:
         log.warning(p.format())
     extra = config.extra.get("goedvoorbeeld", {}) or {}
     _site = Site(library, Settings(
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         source_url=extra.get("source", ""),
         branch=extra.get("branch", "main"),
-    ))
+    ), tuple(selections))
+    too_few = five.shortfall(_site)
+    if too_few:
+        log.warning(too_few)
+    if not config.site_url:
+        log.warning("mkdocs.yml: 'site_url' ontbreekt; de feed, de open data en de QR-codes hebben volledige "
+                    "adressen nodig")
     return config
 
 
@@ -90,6 +100,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if case is None:
         return html
     return _current().case_html(case, html, page.url)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the feed and the open data files next to the HTML."""
+    site_dir = Path(config.site_dir)
+    for rel, data in outputs.files(_current()).items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _case_of(page: Page):

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import nh3
 
-from . import render, schema
+from . import five, render, schema
 from .cases import Case, Library
 from .problems import CODES
 from .ranking import Ranked, rank, top
@@ -33,6 +33,7 @@ class Settings:
 class Site:
     library: Library
     settings: Settings = field(default_factory=Settings)
+    selections: tuple = ()  # saved selections (selections.Selection), newest first
 
     # -- facts derived once -------------------------------------------------
     @cached_property
@@ -69,11 +70,12 @@ class Site:
         for n, chunk in enumerate(chunks, start=1):
             uri = "voorbeelden/index.md" if n == 1 else f"voorbeelden/pagina/{n}.md"
             pages[uri] = self.list_page(chunk, n, len(chunks))
+        pages.update(five.pages(self))  # /top-5/, the handout and /selecties/
         return pages
 
     def case_markdown(self, case: Case) -> str:
         """A case page's Markdown: its title and description as metadata, then its sections."""
-        meta = {"title": case.title, "description": case.summary}
+        meta = {"title": case.title, "description": case.summary, "og_type": "article"}
         head = "\n".join(f"{k}: {_yaml_str(v)}" for k, v in meta.items())
         body = "\n\n".join(f"## {s.title}\n\n{s.markdown}" for s in case.sections)
         return f"---\n{head}\n---\n\n{body}\n"
@@ -146,21 +148,32 @@ class Site:
         return self.MARKER.sub(replace, markdown)
 
     def block_de_vijf(self, base: str) -> str:
+        links = (
+            f'<p class="gv-five-links"><a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>'
+            f' · <a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
+            f' · <a href="{href(base, "selecties/")}">Eerder gedeeld</a></p>'
+        )
         if not self.five:
-            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>'
-        cards = [self.card(r, base) for r in self.five]
-        return '<ol class="gv-cards">\n' + "\n".join(cards) + "\n</ol>"
+            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>\n' + links
+        cards = [self.card(r, base, i) for i, r in enumerate(self.five, start=1)]
+        note = ""
+        if len(self.five) < self.library.vocabulary.top:
+            note = (f'<p class="gv-empty">Er tellen nu {len(self.five)} voorbeelden mee; de vijf vullen zich aan '
+                    f'zodra er meer voorbeelden met een resultaat zijn.</p>\n')
+        return '<ol class="gv-cards">\n' + "\n".join(cards) + "\n</ol>\n" + note + links
 
-    def card(self, r: Ranked, base: str) -> str:
+    def card(self, r: Ranked, base: str, number: int = 0) -> str:
         c = r.case
         tags = self.library.vocabulary.tags
         tag_items = "".join(f"<li>{esc(tags[t].label)}</li>" for t in c.tags)
+        place = f'<span class="gv-card-rank" aria-hidden="true">{number}</span>' if number else ""
         return (
-            f'<li class="gv-card"><h3><a href="{href(base, render.case_url(c.slug))}">{esc(c.title)}</a></h3>'
+            f'<li class="gv-card">{place}<h3><a href="{href(base, render.case_url(c.slug))}">{esc(c.title)}</a></h3>'
             f'<p class="gv-card-org">{esc(c.organisation)}</p>'
             f'<p>{esc(c.summary)}</p>'
             f'<ul class="gv-tags" aria-label="Tags">{tag_items}</ul>'
-            f'<p class="gv-card-score">Score {r.score}</p></li>'
+            f'<p class="gv-card-score">Score {r.score}'
+            f'<span class="gv-card-breakdown">: {five.breakdown_html(self, r.breakdown)}</span></p></li>'
         )
 
     def block_codes(self, base: str) -> str:
