@@ -345,4 +345,7 @@ def _yaml_str(value: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: HTML in it is shown, not run (the codes table quotes `<script>`)."""
+    from html import escape
+
+    return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
