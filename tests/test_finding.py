@@ -229,3 +229,11 @@ def test_browse_page_ships_no_filter_data_inline(built_fixture_site):
     assert 'id="gv-filters" hidden' in page and "gv-browse.js" in page
     assert (built_fixture_site.site / DATA_DIR / "voorbeelden.json").exists()
     assert '"organisations"' not in page
+
+
+def test_build_can_skip_the_search_index_for_quick_previews(project, monkeypatch):
+    """`mkdocs serve` skips Pagefind (on_startup); GV_SKIP_SEARCH_INDEX=1 does the same for any build."""
+    monkeypatch.setenv("GV_SKIP_SEARCH_INDEX", "1")
+    project.build("--strict")
+    assert not (project.site / "pagefind").exists()
+    assert (project.site / DATA_DIR / "voorbeelden.json").exists()  # the filters still work

@@ -137,19 +137,31 @@
     });
   }
 
+  /* One search at a time; keystrokes that arrive meanwhile are served by one search for the latest text. */
+  var busy = false;
+  var pending = false;
   function search() {
+    if (busy) { pending = true; return; }
+    busy = true;
+    run().then(function () {
+      busy = false;
+      if (pending) { pending = false; search(); }
+    });
+  }
+
+  function run() {
     var term = input.value.trim();
     var ticket = ++current;
-    if (!term) {
+    if (term.length < 2) {
       list.textContent = "";
       results = [];
-      say("Typ om te zoeken");
-      return;
+      say(term ? "Typ nog een letter" : "Typ om te zoeken");
+      return Promise.resolve();
     }
-    load().then(function (pf) {
+    return load().then(function (pf) {
       return pf.search(term);
     }).then(function (found) {
-      if (ticket !== current) return;
+      if (ticket !== current || pending) return; // newer text is waiting: show that instead
       results = found.results;
       shown = 0;
       list.textContent = "";

@@ -35,12 +35,15 @@ CHUNK = 50  # cases per file of result cards
 FORMAT = 1  # bump when the shape of the files changes
 
 _WORD = re.compile(r"[a-z0-9]+")
+_MARKS = re.compile("[\u0300-\u036f]")  # combining accents; gv-browse.js removes the same range
 
 
 def normalise(text: str) -> str:
     """Lower case without accents: 'Coöperatie' -> 'cooperatie'. The browser does the same."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 def words(text: str) -> list[str]:
