@@ -118,13 +118,18 @@ class Site:
         if pages > 1:
             lines += ["", self.pager(number, pages, base)]
         if number == 1:
-            # The filters: hidden without JavaScript; their data is fetched only when a visitor filters.
-            lines[lines.index('<ol class="gv-list" start="1">')] = (
-                '<div id="gv-all">\n<ol class="gv-list" start="1">')
-            lines.append("</div>")
-            lines.insert(lines.index("") + 1, filter_form(self.library.vocabulary, self.library.cases, base) + "\n")
-            lines.append(f'\n<script src="{href(base, "assets/gv-browse.js")}" defer></script>')
+            lines = self.with_filters(lines, base)
         return "\n".join(lines) + "\n"
+
+    def with_filters(self, lines: list[str], base: str) -> list[str]:
+        """Page 1 of the list gets the filter form (hidden without JavaScript) above the count, the list and
+        its pager wrapped in #gv-all (which the script hides while filters are set), and the script.
+        The form has the same size at any library size; its data is fetched only when a visitor filters."""
+        body = lines.index("---", 1) + 2  # the first line after the front matter and its blank line
+        start = lines.index('<ol class="gv-list" start="1">')
+        form = filter_form(self.library.vocabulary, self.library.cases, base)
+        return (lines[:body] + [form, ""] + lines[body:start] + ['<div id="gv-all">'] + lines[start:]
+                + ["</div>", "", f'<script src="{href(base, "assets/gv-browse.js")}" defer></script>'])
 
     # -- tag pages -------------------------------------------------------------
     def tag_pages(self) -> dict[str, str]:
