@@ -30,19 +30,25 @@ class Bar:
     link: str | None = None  # already escaped, relative to the page
 
 
-def bar_chart(chart_id: str, caption: str, category: str, bars: list[Bar]) -> str:
-    """A figure with a horizontal bar chart and a table of the same numbers (one block of raw HTML)."""
+def bar_chart(chart_id: str, caption: str, category: str, bars: list[Bar], label_width: int = 0) -> str:
+    """A figure with a horizontal bar chart and a table of the same numbers (one block of raw HTML).
+
+    Labels stand above their bars; with `label_width` (for short labels such as years) they stand to the
+    left of the bar, one row per bar."""
     top = max((b.count for b in bars), default=0) or 1
-    height = ROW * len(bars) + 4
+    row = BAR + 8 if label_width else ROW
+    bar_top = 4 if label_width else 14 + LABEL_GAP
+    height = row * len(bars) + 4
     title = f"Staafdiagram: {caption.lower()}. De getallen staan in de tabel onder het diagram."
     shapes = []
     for i, b in enumerate(bars):
-        y = i * ROW
-        width = (WIDTH - VALUE_ROOM) * b.count / top
+        y = i * row
+        width = (WIDTH - VALUE_ROOM - label_width) * b.count / top
+        label_y = y + bar_top + BAR - 3 if label_width else y + 14
         shapes.append(
-            f'<text x="0" y="{y + 14}" class="gv-chart-label">{esc(b.label)}</text>'
-            f'<rect x="0" y="{y + 14 + LABEL_GAP}" width="{width:.1f}" height="{BAR}" class="gv-chart-bar"/>'
-            f'<text x="{width + 6:.1f}" y="{y + 14 + LABEL_GAP + BAR - 3}" class="gv-chart-value">{b.count}</text>'
+            f'<text x="0" y="{label_y}" class="gv-chart-label">{esc(b.label)}</text>'
+            f'<rect x="{label_width}" y="{y + bar_top}" width="{width:.1f}" height="{BAR}" class="gv-chart-bar"/>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + bar_top + BAR - 3}" class="gv-chart-value">{b.count}</text>'
         )
     svg = (
         f'<svg class="gv-chart-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}"'
@@ -96,7 +102,7 @@ def overview_page(cases: list[Case] | tuple[Case, ...], vocabulary: Vocabulary, 
         years = range(min(per_year), max(per_year) + 1)
         parts.append(bar_chart("gv-chart-year", "Voorbeelden per startjaar", "Startjaar",
                                [Bar(str(y), per_year[y], browse_url(base, **{"from": y, "to": y}) if per_year[y] else None)
-                                for y in years]))
+                                for y in years], label_width=48))
     else:
         parts.append('<p class="gv-empty">Er zijn nog geen voorbeelden.</p>')
     return "\n".join(parts) + "\n"
