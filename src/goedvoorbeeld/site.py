@@ -128,7 +128,9 @@ class Site:
         body = lines.index("---", 1) + 2  # the first line after the front matter and its blank line
         start = lines.index('<ol class="gv-list" start="1">')
         form = filter_form(self.library.vocabulary, self.library.cases, base)
-        return (lines[:body] + [form, ""] + lines[body:start] + ['<div id="gv-all">'] + lines[start:]
+        themes = (f'<p class="gv-browse-links">Zoek je op thema? Bekijk de <a href="{href(base, "tags/")}">tags</a>'
+                  f' of het <a href="{href(base, "overzicht/")}">overzicht in cijfers</a>.</p>')
+        return (lines[:body] + [themes, "", form, ""] + lines[body:start] + ['<div id="gv-all">'] + lines[start:]
                 + ["</div>", "", f'<script src="{href(base, "assets/gv-browse.js")}" defer></script>'])
 
     # -- tag pages -------------------------------------------------------------
