@@ -124,7 +124,8 @@ def five_list(site: Site, base: str) -> str:
     if len(site.five) < site.library.vocabulary.top:
         note = (f'\n<p class="gv-empty">Er tellen nu {len(site.five)} voorbeelden mee; de lijst vult zich aan '
                 f'zodra er meer voorbeelden met een resultaat zijn.</p>')
-    return '<ol class="gv-five">' + "".join(items) + "</ol>" + note
+    # data-pagefind-ignore: lists of cases repeat the case pages; search should find those.
+    return '<ol class="gv-five" data-pagefind-ignore>' + "".join(items) + "</ol>" + note
 
 
 def weights_table(site: Site) -> str:
@@ -164,7 +165,7 @@ def ranking_table(site: Site, base: str) -> str:
             f"<td>{verdict}</td></tr>"
         )
     return (
-        '<div class="gv-table gv-ranking"><table><caption>Rangorde van alle voorbeelden</caption>'
+        '<div class="gv-table gv-ranking" data-pagefind-ignore><table><caption>Rangorde van alle voorbeelden</caption>'
         '<thead><tr><th scope="col">Plaats</th><th scope="col">Voorbeeld</th><th scope="col">Score</th>'
         '<th scope="col">Opbouw van de score</th><th scope="col">Bij de vijf?</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div>'
@@ -180,7 +181,7 @@ def ineligible_list(site: Site, base: str) -> str:
         for r in out
     ]
     return ('<p>Deze voorbeelden staan wel in de bibliotheek, maar tellen niet mee voor de vijf:</p>\n'
-            '<ul class="gv-ineligible">' + "".join(items) + "</ul>")
+            '<ul class="gv-ineligible" data-pagefind-ignore>' + "".join(items) + "</ul>")
 
 
 def open_data(base: str) -> str:
@@ -284,6 +285,8 @@ def selections_page(site: Site) -> str:
         'title: "Eerder gedeeld"',
         'description: "De selecties van de vijf zoals ze eerder zijn gedeeld, op bijeenkomsten en in het '
         'netwerk; elk vastgelegd zoals het toen was."',
+        "search:",
+        "  exclude: true",  # frozen copies of case texts; the case pages themselves are in the index
         "---",
         "",
         "# Eerder gedeeld",
@@ -323,6 +326,8 @@ def selection_page(site: Site, s: Selection) -> str:
         "---",
         f"title: {_yaml_str(title)}",
         f"description: {_yaml_str(f'De vijf voorbeelden die op {render.dutch_date(s.date)} zijn gedeeld ({s.name}).')}",
+        "search:",
+        "  exclude: true",
         "---",
         "",
         f"<h1>{esc(title)}</h1>",
