@@ -9,6 +9,8 @@ on their own when a hostile case gets past the checker:
   refuses a page whose rendered HTML is outside the allowlist;
 - `extra.unchecked.rendered_check: false`: only the sanitizer (nh3) stands
   between the case and the page.
+
+Every other event is the real hook's own; only the library it reads differs.
 """
 
 from __future__ import annotations
@@ -18,27 +20,35 @@ from pathlib import Path
 
 import goedvoorbeeld_hook as real  # the real hook; MkDocs puts this folder on sys.path while loading
 from goedvoorbeeld.cases import Library, read_case
-from goedvoorbeeld.site import Settings, Site
 from goedvoorbeeld.vocabulary import load_vocabulary
 
-on_files = real.on_files
-on_page_markdown = real.on_page_markdown
+# Re-export the real events unchanged (on_files, on_page_markdown, on_post_build, ...).
+for _name in dir(real):
+    if _name.startswith("on_") and _name not in ("on_config", "on_page_content"):
+        globals()[_name] = getattr(real, _name)
 
 
-def on_config(config):
+def _unchecked_library(cases_dir, **_ignored) -> Library:
     """Every case whose front matter is usable, errors and all: the checker's verdict is ignored."""
-    cases_dir = Path(config.config_file_path).parent / "cases"
+    cases_dir = Path(cases_dir)
     vocabulary = load_vocabulary(cases_dir / "tags.yml")
-    cases = []
     files = sorted(cases_dir.glob("*.md"))
+    cases = []
     for f in files:
         case, _problems = read_case(f"cases/{f.name}", f.read_bytes(), vocabulary,
                                     today=dt.date.today(), cases_dir=cases_dir)
         if case is not None:
             cases.append(case)
-    library = Library("cases", vocabulary, tuple(sorted(cases, key=lambda c: c.slug)), (), len(files))
-    real._site = Site(library, Settings())
-    return config
+    return Library("cases", vocabulary, tuple(sorted(cases, key=lambda c: c.slug)), (), len(files))
+
+
+def on_config(config):
+    checked = real.load_library
+    real.load_library = _unchecked_library
+    try:
+        return real.on_config(config)
+    finally:
+        real.load_library = checked
 
 
 def on_page_content(html, *, page, config, files):
