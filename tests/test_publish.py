@@ -13,6 +13,8 @@ from goedvoorbeeld.cli import main
 from goedvoorbeeld.publish import build_site, missing_from_site
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+NOTHING_MISSING = {"pagina's": set(), "lijst": set(), "ranglijst": set(), "data/cases.json": set(),
+                   "data/cases.csv": set()}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -78,7 +80,7 @@ def test_makefile_builds_through_the_swapping_command():
 def test_every_case_of_the_fixture_library_is_on_the_site_and_in_the_ranking(built_fixture_site):
     library = load_library(built_fixture_site.cases)
     assert len(library.cases) == 10
-    assert missing_from_site(library, built_fixture_site.site) == {"pagina's": set(), "ranglijst": set()}
+    assert missing_from_site(library, built_fixture_site.site) == NOTHING_MISSING
 
 
 def test_every_case_in_cases_is_published(tmp_path):
@@ -86,12 +88,16 @@ def test_every_case_in_cases_is_published(tmp_path):
     library = load_library(project.cases)
     assert library.errors == [] and library.cases
     assert build_site(project.root / "mkdocs.yml", project.site) == 0
-    assert missing_from_site(library, project.site) == {"pagina's": set(), "ranglijst": set()}
+    assert missing_from_site(library, project.site) == NOTHING_MISSING
 
 
 def test_comparison_names_a_lost_page(built_fixture_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_fixture_site.site, site)
     shutil.rmtree(site / "voorbeelden" / "regio-open-data")
+    (site / "data" / "cases.json").write_text("[]", encoding="utf-8")
     library = load_library(built_fixture_site.cases)
-    assert missing_from_site(library, site)["pagina's"] == {"regio-open-data"}
+    missing = missing_from_site(library, site)
+    assert missing["pagina's"] == {"regio-open-data"}
+    assert missing["data/cases.json"] == {c.slug for c in library.cases}
+    assert missing["lijst"] == set() and missing["data/cases.csv"] == set()

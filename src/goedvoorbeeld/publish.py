@@ -5,13 +5,16 @@ site folder and renames it into place only when the build succeeded; a failed
 build leaves the previous site exactly as it was.
 
 `missing_from_site` compares the slugs of a library with each place the
-site shows them. Every view is one small function in `VIEWS`, so a new
-output (data files, feeds) is one more entry.
+site shows them: case pages, the list, the ranking and the open data. Every
+view is one small function in `VIEWS`, so a new output is one more entry.
 """
 
 from __future__ import annotations
 
+import csv
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,10 +84,41 @@ def ranked(library: Library, site_dir: Path) -> set[str]:
     return {r.slug for r in rank(library)}
 
 
-# name (Dutch, as reported) -> slugs the view shows. Add data files and feeds here when they exist.
+def listed(library: Library, site_dir: Path) -> set[str]:
+    """Slugs linked from the list of all cases (/voorbeelden/ and its further pages)."""
+    root = Path(site_dir) / "voorbeelden"
+    pages = [root / "index.html", *sorted((root / "pagina").glob("*/index.html"))]
+    found: set[str] = set()
+    for page in pages:
+        if page.is_file():
+            found |= set(re.findall(r'href="[^"]*voorbeelden/([a-z0-9-]+)/"', page.read_text(encoding="utf-8")))
+    return found - {"pagina"}
+
+
+def in_open_data(library: Library, site_dir: Path) -> set[str]:
+    """Slugs in /data/cases.json."""
+    try:
+        return {r["slug"] for r in json.loads((Path(site_dir) / "data" / "cases.json").read_text(encoding="utf-8"))}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def in_csv(library: Library, site_dir: Path) -> set[str]:
+    """Slugs in /data/cases.csv."""
+    try:
+        with open(Path(site_dir) / "data" / "cases.csv", encoding="utf-8-sig", newline="") as f:  # with a BOM
+            return {row["slug"] for row in csv.DictReader(f)}
+    except (OSError, KeyError, csv.Error):
+        return set()
+
+
+# name (Dutch, as reported) -> slugs the view shows. A new output is one more entry.
 VIEWS: dict[str, Callable[[Library, Path], set[str]]] = {
     "pagina's": lambda library, site_dir: pages_on_site(site_dir),
+    "lijst": listed,
     "ranglijst": ranked,
+    "data/cases.json": in_open_data,
+    "data/cases.csv": in_csv,
 }
 
 
