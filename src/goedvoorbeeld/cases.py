@@ -12,8 +12,11 @@ import difflib
 import html
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from . import schema
@@ -79,8 +82,13 @@ class Library:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
-    def by_slug(self) -> dict[str, Case]:
-        return {c.slug: c for c in self.cases}
+    def by_slug(self) -> Mapping[str, Case]:
+        """Every case by its slug; built once per library (the hook asks for it on every page)."""
+        return self._by_slug
+
+    @cached_property
+    def _by_slug(self) -> Mapping[str, Case]:
+        return MappingProxyType({c.slug: c for c in self.cases})
 
 
 # ---------------------------------------------------------------------------
@@ -359,6 +367,10 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+# Every check on a body line needs one of these; most lines of prose have none (a fast path at 10,000 cases).
+_NOTABLE = re.compile(r"[<\[`~#]|" + re.escape(schema.HINT_PREFIX)).search
+
+
 def _scheme(url: str) -> str | None:
     cleaned = "".join(ch for ch in html.unescape(url) if ch > " ")
     m = _SCHEME.match(cleaned)
@@ -384,6 +396,10 @@ def _check_body(path: str, body: str, body_line: int,
             sections.append(Section(key, title, text, line))
 
     for i, raw in enumerate(body.split("\n")):
+        if not _NOTABLE(raw):  # plain text: no fence, heading, HTML, link or hint can be on this line
+            if current:
+                current[3].append(raw)
+            continue
         lineno = body_line + i
         m = _FENCE.match(raw)
         if fence:
