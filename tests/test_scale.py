@@ -103,7 +103,7 @@ def test_simple_reader_takes_the_common_front_matter():
     values, positions = simple_yaml.parse(text, source.KEY)
     assert values["added"] == dt.date(2026, 1, 2) and values["links"] == [
         {"title": "Raad", "url": "https://raad.example"}]
-    assert positions[("links",)] == (7, 2)
+    assert positions[("links",)] == (8, 3)
     for text in ("title: Open raad\n", "year: 02020\n", 'title: "a\\"b"\n', "added: 2026-02-30\n", "on: x\n"):
         assert simple_yaml.parse(text, source.KEY) is None, text
 

@@ -27,9 +27,9 @@ import re
 
 _KEY = r"[a-z_][a-z0-9_]*"
 _WORD = r"[a-z][a-z0-9-]*"
-_LINE = re.compile(rf"({_KEY}):(?: +(.*?))? *")
-_ITEM = re.compile(r"( *)- +(.*?) *")
-_ITEM_KEY = re.compile(rf"({_KEY}):(?: +(.*?))? *")
+# Greedy groups, trailing spaces removed in Python: a lazy `(.*?) *` costs a backtrack per character.
+_LINE = re.compile(rf"({_KEY}):( +.*)?")
+_ITEM = re.compile(r"( *)- +(.*)")
 _DOUBLE = re.compile(r'"([^"\\]*)"')
 _SINGLE = re.compile(r"'([^']*)'")
 _FLOW = re.compile(rf"\[ *((?:{_WORD}(?: *, *{_WORD})*)?) *\]")
@@ -44,11 +44,16 @@ _NOT_TEXT = frozenset("yes no true false on off null".split())
 _NON_PRINTABLE = re.compile("[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 DEPTH = 4  # the deepest this subset goes: root mapping > list > mapping > value
-Positions = dict  # (key,) or (key, KEY) -> (line, column), both 0-based
+Positions = dict  # (key,) or (key, KEY) -> (line, column)
 
 
 class _NotSimple(Exception):
     pass
+
+
+def _value(text: str | None) -> str:
+    """The text of a value after `key:`, without the spaces around it."""
+    return text.strip(" ") if text else ""
 
 
 def _scalar(text: str):
@@ -82,11 +87,11 @@ def _scalar(text: str):
     raise _NotSimple
 
 
-def parse(text: str, key_marker: str) -> tuple[dict, Positions] | None:
+def parse(text: str, key_marker: str, line_offset: int = 1) -> tuple[dict, Positions] | None:
     """(values, top-level positions) of a simple YAML mapping, or None when the text is not simple.
 
     Positions hold `(key,)` (where the value starts) and `(key, key_marker)` (where the key starts)
-    for every top-level key, 0-based, as PyYAML's marks give them.
+    for every top-level key as (line, column): 1-based columns, lines counted from `line_offset`.
     """
     if "\t" in text or _NON_PRINTABLE.search(text):
         return None
@@ -103,18 +108,18 @@ def parse(text: str, key_marker: str) -> tuple[dict, Positions] | None:
             m = _LINE.fullmatch(line)
             if not m or m.group(1) in values or m.group(1) in _NOT_TEXT:
                 return None
-            key, raw = m.group(1), m.group(2)
-            pos[(key, key_marker)] = (i, 0)
+            key, raw = m.group(1), _value(m.group(2))
+            pos[(key, key_marker)] = (i + line_offset, 1)
             if raw:
                 values[key] = _scalar(raw)
-                pos[(key,)] = (i, m.start(2))
+                pos[(key,)] = (i + line_offset, len(line) - len(m.group(2).lstrip(" ")) + 1)
                 i += 1
                 continue
             i, value, where = _block(lines, i + 1)
             if where is None:
                 raise _NotSimple  # `key:` without a value: rare; the careful path knows where YAML puts it
             values[key] = value
-            pos[(key,)] = where
+            pos[(key,)] = (where[0] + line_offset, where[1] + 1)
     except _NotSimple:
         return None
     return (values, pos) if values else None
@@ -141,24 +146,24 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
             indent, start = d, (i, d)
         elif d != indent:
             raise _NotSimple
-        content = m.group(2)
+        content = m.group(2).rstrip(" ")
         if m.start(2) != d + 2:
             raise _NotSimple  # `-   key: ...`: keep the simple column rule
-        km = _ITEM_KEY.fullmatch(content)
+        km = _LINE.fullmatch(content)
         if not km:
             items.append(_scalar(content))
             i += 1
             continue
         mapping: dict = {}
         while True:
-            k, raw = km.group(1), km.group(2)
+            k, raw = km.group(1), _value(km.group(2))
             if not raw or k in mapping or k in _NOT_TEXT:
                 raise _NotSimple
             mapping[k] = _scalar(raw)
             i += 1
             if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] == " ":
                 break
-            km = _ITEM_KEY.fullmatch(lines[i][d + 2:])
+            km = _LINE.fullmatch(lines[i][d + 2:])
             if not km:
                 raise _NotSimple
         items.append(mapping)

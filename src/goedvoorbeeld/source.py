@@ -110,7 +110,7 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
     not be built are `INVALID`; `values` is None when nothing usable came out.
     """
     if max_depth >= simple_yaml.DEPTH:
-        simple = simple_yaml.parse(text, KEY)
+        simple = simple_yaml.parse(text, KEY, line_offset)
         if simple is not None:
             values, top = simple
             return values, LazyPositions(line_offset, text=text, top=top), []
@@ -249,8 +249,7 @@ class LazyPositions(Mapping):
                  top: dict | None = None):
         self._root, self._text, self._offset = root, text, line_offset
         self._all: dict | None = None
-        # 0-based (line, column) of (key,) and (key, KEY) for top-level keys
-        self._top = None if top is None else {k: (line + line_offset, col + 1) for k, (line, col) in top.items()}
+        self._top = top  # (line, column) of (key,) and (key, KEY) for top-level keys, when known
 
     def _at(self, mark) -> tuple[int, int]:
         return mark.line + self._offset, mark.column + 1
