@@ -145,3 +145,44 @@ def _every_line(body: str) -> list[int]:
         starts.append(pos + 1)
         pos = body.find("\n", pos + 1)
     return starts
+
+
+BENCH_FIGURES = {
+    "check_s", "build_s", "plain_build_s", "build_ratio", "build_growth", "build_peak_memory",
+    "weight_home", "weight_case", "weight_voorbeelden",
+    "weight_growth_home", "weight_growth_case", "weight_growth_voorbeelden",
+    "browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden",
+    "search_ms", "search_bytes", "search_api_ms", "search_api_bytes", "browse_ms", "browse_bytes",
+}
+
+
+def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
+    """A smoke test of `make bench`: it runs, and every figure has a value or says why not. No time is asserted."""
+    pytest.importorskip("wordfreq")
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "50", "--out", str(out)],
+                            capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    figures = data["sizes"]["50"]
+    assert BENCH_FIGURES <= set(figures), BENCH_FIGURES - set(figures)
+    for name, f in figures.items():
+        assert f["status"] in ("PASS", "FAIL", "n/a", "-"), (name, f)
+        assert f["value"] is not None or f["note"], f"{name} has neither a value nor a reason"
+    for name in ("check_s", "build_s", "plain_build_s", "build_ratio", "build_peak_memory",
+                 "weight_home", "weight_case", "weight_voorbeelden"):
+        assert isinstance(figures[name]["value"], (int, float)) and figures[name]["value"] > 0, name
+    assert figures["weight_case"]["external"] == [] and figures["weight_home"]["external"] == []
+    browser_there = Path(os.environ.get("GV_CHROMIUM", "/usr/bin/chromium")).exists()
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        browser_there = False
+    if browser_there or os.environ.get("CI"):
+        for name in ("browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden"):
+            assert figures[name]["value"] > figures[name.replace("browser_", "")]["value"] * 0.5, name
+            assert figures[name]["third_party"] == [], name
+        # search: measured, or missing with the reason (before Pagefind lands, Material's search box is measured)
+        assert figures["search_ms"]["value"] is not None or "zoekvak" in figures["search_ms"]["note"]
+    assert "| check |" in result.stdout and "Written:" in result.stdout
