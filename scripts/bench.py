@@ -319,11 +319,14 @@ class Run:
     output: str
     peak_tree_bytes: int = 0  # sampled sum over the process tree
     peak_process_bytes: int = 0  # the largest single process (getrusage of children)
+    cpu_seconds: float = 0.0  # user + system time of the command and its children
 
 
 def run(cmd: list[str], cwd: Path, sample_memory: bool = False) -> Run:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    env.pop("GV_SKIP_SEARCH_INDEX", None)  # the build measured is the full one, search index included
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak = 0
@@ -343,10 +346,11 @@ def run(cmd: list[str], cwd: Path, sample_memory: bool = False) -> Run:
     stop.set()
     if sample_memory:
         sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu_before
     # ru_maxrss (KiB) is the largest child so far; it only tells about this command if it grew.
     largest = after * 1024 if after > before else 0
-    return Run(seconds, proc.returncode, output, max(peak, largest), largest)
+    return Run(seconds, proc.returncode, output, max(peak, largest), largest, round(cpu, 3))
 
 
 # ---------------------------------------------------------------------------
@@ -412,8 +416,11 @@ _SEARCH_WATCH = """
 """
 
 _PAGEFIND_API = """
-async (query) => {
+async ([query, timeout]) => {
   const t0 = performance.now();
+  const late = new Promise((resolve) => setTimeout(() => resolve({timeout: true}), timeout));
+  return Promise.race([late, run()]);
+  async function run() {
   const pf = await import(new URL('pagefind/pagefind.js', document.baseURI.replace(/[^/]*$/, '')).href);
   if (pf.options) await pf.options({baseUrl: '/'});
   if (pf.init) await pf.init();
@@ -421,6 +428,7 @@ async (query) => {
   const count = search.results.length;
   const first = count ? await search.results[0].data() : null;
   return {ms: performance.now() - t0, count, title: first && first.meta ? first.meta.title : null};
+  }
 }
 """
 
@@ -510,7 +518,10 @@ class Browser:
             box.click()
             box.fill(query)  # the whole query at once: one input event, so the first result is for all of it
             box.press("End")  # a key up, for search boxes that listen to keys
-            page.wait_for_function("window.__gvSearch.result !== null")
+            try:
+                page.wait_for_function("window.__gvSearch.result !== null")
+            except Exception:
+                return {"failed": f"geen zoekresultaat binnen {BROWSER_TIMEOUT_MS // 1000} s na het typen"}
             page.wait_for_load_state("networkidle")
             t = page.evaluate("window.__gvSearch")
             # The search's bytes: everything fetched for search (an index loaded with the page included)
@@ -527,9 +538,11 @@ class Browser:
         try:
             page.goto(home, wait_until="networkidle")
             loaded = len(page.finished)
-            r = page.evaluate(_PAGEFIND_API, query)
+            r = page.evaluate(_PAGEFIND_API, [query, BROWSER_TIMEOUT_MS])
+            if r.get("timeout"):
+                return {"failed": f"Pagefind gaf binnen {BROWSER_TIMEOUT_MS // 1000} s geen resultaat"}
             page.wait_for_load_state("networkidle")
-            search = [x for i, x in enumerate(page.finished) if i >= loaded or SEARCH_URL.search(x.url)]
+            search = [x for i, x in enumerate(page.finished) if i >= loaded or "/pagefind/" in x.url]
             return {"ms": round(r["ms"], 1), "bytes": _bytes(search), "results": r["count"],
                     "first_title": r["title"], "third_party": page.third_party}
         finally:
@@ -555,6 +568,14 @@ class Browser:
                     "requests": len(page.finished), "third_party": page.third_party}
         finally:
             context.close()
+
+
+def _attempt(measurement, *args) -> dict:
+    """A browser measurement; an error becomes a failed figure with its reason instead of ending the run."""
+    try:
+        return measurement(*args)
+    except Exception as e:  # noqa: BLE001 - any browser error is reported in the table
+        return {"failed": f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"}
 
 
 def serve(directory: Path):
@@ -611,6 +632,14 @@ def _search_budget(n: int) -> tuple[float, float]:
     return SEARCH_BUDGETS[1_000] if n <= 1_000 else SEARCH_BUDGETS[10_000]
 
 
+def _load() -> float | None:
+    """The machine's load average over the last minute: other work slows every figure down."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
+
+
 def _say(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -630,7 +659,10 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
     if r.returncode != 0:
         raise SystemExit(f"bench: de gegenereerde bibliotheek is niet geldig:\n{r.output[-3000:]}")
     figs["check_s"] = Figure(round(r.seconds, 3), "s", CHECK_BUDGET_10K_S,
-                             "wall time of `goedvoorbeeld check`, Python start included")
+                             "wall time of `goedvoorbeeld check`, Python start included",
+                             {"cpu_seconds": r.cpu_seconds, "loadavg": _load()})
+    figs["check_cpu_s"] = Figure(r.cpu_seconds, "s", None, "CPU time (user + system) of the same command: "
+                                 "less sensitive than wall time to other work on the machine")
 
     _say(f"{n}: build (hook)")
     real = make_project(work / "real", cases)
@@ -643,9 +675,11 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
     rp = run([*mk[:4], "-q", "-f", "mkdocs.yml", "-d", "site"], cwd=plain, sample_memory=True)
     if rp.returncode != 0:
         raise SystemExit(f"bench: de kale Material-build faalde:\n{rp.output[-3000:]}")
-    figs["build_s"] = Figure(round(rb.seconds, 2), "s", None, "`mkdocs build --strict`, search indexing included")
+    figs["build_s"] = Figure(round(rb.seconds, 2), "s", None, "`mkdocs build --strict`, search indexing included",
+                             {"cpu_seconds": rb.cpu_seconds})
     figs["plain_build_s"] = Figure(round(rp.seconds, 2), "s", None,
-                                   "plain Material, same Markdown, no hook, its search plugin on")
+                                   "plain Material, same Markdown, no hook, its search plugin on",
+                                   {"cpu_seconds": rp.cpu_seconds, "loadavg": _load()})
     figs["build_ratio"] = Figure(round(rb.seconds / rp.seconds, 2), "x", BUILD_RATIO_BUDGET, "build / plain build")
     figs["build_peak_memory"] = Figure(rb.peak_tree_bytes, "bytes", MEMORY_BUDGET_BYTES,
                                        "resident memory of the build's whole process tree (sampled every 50 ms)",
@@ -672,16 +706,20 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
     try:
         for name, path in pages.items():
             _say(f"{n}: browser, {name}")
-            w = browser.weight(base + path)
+            w = _attempt(browser.weight, base + path)
+            if "failed" in w:
+                figs[f"browser_weight_{name}"] = Figure(None, "bytes", None, w["failed"], {"failed": True})
+                continue
             figs[f"browser_weight_{name}"] = Figure(
                 w["bytes"], "bytes", None, "everything the browser loads until the network is idle",
                 {"requests": w["requests"], "third_party": w["third_party"]})
         ms_budget, bytes_budget = _search_budget(n)
         _say(f"{n}: browser, search box")
-        s = browser.search_ui(base, QUERY)
-        if "missing" in s:
-            figs["search_ms"] = Figure(None, "ms", ms_budget, s["missing"])
-            figs["search_bytes"] = Figure(None, "bytes", bytes_budget, s["missing"])
+        s = _attempt(browser.search_ui, base, QUERY)
+        if "missing" in s or "failed" in s:
+            why, failed = s.get("missing") or s["failed"], {"failed": True} if "failed" in s else {}
+            figs["search_ms"] = Figure(None, "ms", ms_budget, why, failed)
+            figs["search_bytes"] = Figure(None, "bytes", bytes_budget, why, failed)
         else:
             figs["search_ms"] = Figure(s["ms"], "ms", ms_budget, f"typing '{QUERY}' into the search box "
                                        "of a settled home page until the first result is visible")
@@ -689,18 +727,21 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
                                           "included", {"requests": s["requests"], "third_party": s["third_party"]})
         if (site / "pagefind" / "pagefind.js").exists():
             _say(f"{n}: browser, Pagefind API")
-            a = browser.search_api(base, QUERY)
+            a = _attempt(browser.search_api, base, QUERY)
+        else:
+            a = {"missing": "de site heeft geen Pagefind-index (pagefind/pagefind.js ontbreekt)"}
+        if "missing" in a or "failed" in a:
+            why, failed = a.get("missing") or a["failed"], {"failed": True} if "failed" in a else {}
+            figs["search_api_ms"] = Figure(None, "ms", ms_budget, why, failed)
+            figs["search_api_bytes"] = Figure(None, "bytes", bytes_budget, why, failed)
+        else:
             figs["search_api_ms"] = Figure(a["ms"], "ms", ms_budget,
                                            "Pagefind JS API: import, search, first result's data()",
                                            {"results": a["results"], "first_title": a["first_title"]})
             figs["search_api_bytes"] = Figure(a["bytes"], "bytes", bytes_budget, "Pagefind files fetched")
-        else:
-            why = "de site heeft geen Pagefind-index (pagefind/pagefind.js ontbreekt)"
-            figs["search_api_ms"] = Figure(None, "ms", ms_budget, why)
-            figs["search_api_bytes"] = Figure(None, "bytes", bytes_budget, why)
         _say(f"{n}: browser, /voorbeelden/?tag={TAG}")
         bits = "".join("1" if TAG in tags[s] else "0" for s in slugs)
-        b = browser.browse(base + f"voorbeelden/?tag={TAG}", bits)
+        b = _attempt(browser.browse, base + f"voorbeelden/?tag={TAG}", bits)
         if "ms" in b:
             figs["browse_ms"] = Figure(b["ms"], "ms", None, "from navigation until only cases with the tag "
                                        "are shown", {"shown": b["shown"]})
@@ -721,6 +762,7 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
 
 LABELS = {
     "check_s": "check",
+    "check_cpu_s": "check, CPU time",
     "build_s": "build",
     "plain_build_s": "plain Material build",
     "build_ratio": "build / plain",
@@ -735,6 +777,9 @@ LABELS = {
     "weight_growth_home": "home page weight, largest / smallest size",
     "weight_growth_case": "case page weight, largest / smallest size",
     "weight_growth_voorbeelden": "/voorbeelden/ weight, largest / smallest size",
+    "browser_weight_growth_home": "home page, all loaded, largest / smallest size",
+    "browser_weight_growth_case": "case page, all loaded, largest / smallest size",
+    "browser_weight_growth_voorbeelden": "/voorbeelden/, all loaded, largest / smallest size",
     "search_ms": f"search box: '{QUERY}' to first result",
     "search_bytes": "search box: bytes transferred",
     "search_api_ms": "Pagefind JS API: search + first result",
@@ -758,7 +803,6 @@ def cross_figures(results: dict[int, dict[str, Figure]]) -> None:
         for kind in ("weight", "browser_weight"):
             key = f"{kind}_{name}"
             growth = f"weight_growth_{name}" if kind == "weight" else f"browser_weight_growth_{name}"
-            LABELS.setdefault(growth, LABELS[f"weight_growth_{name}"].replace("weight", "weight in the browser"))
             for size in sizes:
                 results[size][growth] = Figure(None, "x", WEIGHT_GROWTH_BUDGET, "needs two sizes")
             first, last = results[sizes[0]][key].value, big[key].value
@@ -806,7 +850,8 @@ def table(results: dict[int, dict[str, Figure]]) -> str:
             cells.append("" if f is None else _show(f) + (f" ({_budget(f)})" if f.budget is not None and
                                                           f.value is not None else ""))
         lines.append(f"| {LABELS.get(k, k)} | " + " | ".join(cells) + " |")
-    notes = sorted({f"- {LABELS.get(k, k)}: n/a, {results[s][k].note}" for s in sizes for k in results[s]
+    notes = sorted({f"- {LABELS.get(k, k)}: {results[s][k].status}, {results[s][k].note}"
+                    for s in sizes for k in results[s]
                     if results[s][k].value is None and results[s][k].note})
     return "\n".join(lines + ([""] + notes if notes else []))
 
