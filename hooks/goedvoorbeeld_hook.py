@@ -7,6 +7,7 @@ All logic lives in the `goedvoorbeeld` package. State is built afresh in
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,20 +15,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from goedvoorbeeld import five, outputs
+from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
-from goedvoorbeeld.site import Settings, Site
+from goedvoorbeeld.search import SearchIndexError, index_site
+from goedvoorbeeld.selections import read_selections
+from goedvoorbeeld.site import NAV_PAGES, Settings, Site
 from goedvoorbeeld.vocabulary import VocabularyError
 
 log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
 
 _site: Site | None = None
+_command: str | None = None  # "build", "serve" or "gh-deploy", set by on_startup
 
 
 def _current() -> Site:
     if _site is None:  # pragma: no cover - MkDocs always calls on_config first
         raise PluginError("goedvoorbeeld: on_config is niet uitgevoerd")
     return _site
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember the command: `mkdocs serve` skips the search index to keep previews quick."""
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -39,18 +51,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         library = load_library(root / "cases", shown_root="cases")
     except VocabularyError as e:
         raise PluginError("\n".join(p.format() for p in e.problems)) from None
-    if library.errors:
-        lines = [p.format() for p in library.problems]
-        lines.append(summary_line(library.files, library.problems))
+    selections, selection_problems = read_selections(root / "cases", shown_root="cases")
+    problems = [*library.problems, *selection_problems]
+    if library.errors or any(p.is_error for p in selection_problems):
+        lines = [p.format() for p in problems]
+        lines.append(summary_line(library.files, problems))
         raise PluginError("\n".join(lines))
-    for p in library.warnings:
+    for p in problems:
         log.warning(p.format())
     extra = config.extra.get("goedvoorbeeld", {}) or {}
     _site = Site(library, Settings(
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         source_url=extra.get("source", ""),
         branch=extra.get("branch", "main"),
-    ))
+    ), tuple(selections))
+    too_few = five.shortfall(_site)
+    if too_few:
+        log.warning(too_few)
+    if not config.site_url:
+        log.warning("mkdocs.yml: 'site_url' ontbreekt; de feed, de open data en de QR-codes hebben volledige "
+                    "adressen nodig")
     return config
 
 
@@ -62,7 +82,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         # Case pages stay out of the navigation: a nav entry per case makes every page grow with the library.
-        inclusion = InclusionLevel.INCLUDED if uri == "voorbeelden/index.md" else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.INCLUDED if uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     cases_dir = Path(config.config_file_path).parent / "cases"
     for image in sorted({i for c in site.library.cases for i in c.images}):
@@ -90,6 +110,24 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if case is None:
         return html
     return _current().case_html(case, html, page.url)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the feed, the open data and the filter data next to the HTML, then index the site for search."""
+    site = _current()
+    site_dir = Path(config.site_dir)
+    for rel, data in outputs.files(site).items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    write_browse_data(site.newest, site.library.vocabulary, config.site_dir)
+    if _command == "serve" or os.environ.get("GV_SKIP_SEARCH_INDEX"):
+        log.info("goedvoorbeeld: zoekindex overgeslagen (mkdocs serve of GV_SKIP_SEARCH_INDEX)")
+        return
+    try:
+        index_site(config.site_dir)
+    except SearchIndexError as e:
+        raise PluginError(str(e)) from None
 
 
 def _case_of(page: Page):

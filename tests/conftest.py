@@ -48,10 +48,10 @@ class Project:
         return path
 
     def build(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        """Run the real `mkdocs build` on this project."""
+        """Run the real `mkdocs build` on this project (not quiet: with -q MkDocs drops warnings, so --strict could not fail)."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(self.root / "mkdocs.yml"),
+            [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml"),
              "-d", str(self.site), *args],
             capture_output=True, text=True, env=env, cwd=self.root,
         )

@@ -6,6 +6,8 @@ edge; a user never sees a Python traceback.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -73,9 +75,12 @@ def main() -> None:
               help="De tagslijst (standaard tags.yml in de map van de voorbeelden).")
 def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None) -> None:
     """Controleer voorbeelden (standaard de map cases/) en meld elk probleem met bestand en regel."""
-    libraries, problems = read_paths(paths, tags_file)
+    selection_files = tuple(p for p in paths if is_selection_file(Path(p)))
+    case_paths = tuple(p for p in paths if p not in selection_files)
+    libraries, problems = read_paths(case_paths, tags_file) if case_paths or not paths else ([], [])
     for lib in libraries:
         problems += lib.problems
+    problems += check_selections(paths)
     files = sum(lib.files for lib in libraries)
     output = format_problems(problems, fmt)
     if output:
@@ -84,6 +89,131 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None)
         click.echo(summary_line(files, problems))
     failed = any(p.is_error or strict for p in problems)
     sys.exit(1 if failed else 0)
+
+
+def is_selection_file(p: Path) -> bool:
+    from .selections import FOLDER
+
+    return p.is_file() and p.suffix == ".yml" and p.parent.name == FOLDER
+
+
+def check_selections(paths: tuple[str, ...]) -> list[Problem]:
+    """Saved selections are checked like cases: the selecties/ folder of each cases folder, or loose files."""
+    from .selections import read_selection, read_selections
+
+    found: list[Problem] = []
+    for raw in paths or (DEFAULT_CASES,):
+        p = Path(raw)
+        if p.is_dir():
+            found += read_selections(p, shown_root=shown(p))[1]
+        elif is_selection_file(p):
+            found += read_selection(shown(p), p.read_bytes(), today=dt.date.today())[1]
+    return found
+
+
+@main.command()
+@click.argument("cases_dir", default=DEFAULT_CASES, type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Uitvoer: een tabel of JSON.")
+@click.option("--save", "save_name", metavar="NAAM", default=None,
+              help="Leg de vijf van vandaag vast in cases/selecties/JJJJ-MM-DD-NAAM.yml.")
+@click.option("--site-url", default=None,
+              help="Het adres van de site voor de links (standaard site_url uit mkdocs.yml).")
+def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) -> None:
+    """Toon de hele rangorde en de vijf; leg de vijf vast met --save."""
+    from . import ranking
+    from .outputs import ranking_records, top_records
+    from .selections import SelectionError, make_selection, save_selection
+
+    folder = Path(cases_dir)
+    if not folder.is_dir():
+        _fail(f"map '{cases_dir}' bestaat niet")
+    try:
+        library = load_library(folder, shown_root=shown(folder))
+    except VocabularyError as e:
+        _fail("de tagslijst kan niet worden gebruikt:\n" + "\n".join(p.format() for p in e.problems))
+    if library.errors:
+        click.echo(f"Let op: {len(library.errors)} fouten in de voorbeelden; voorbeelden met een fout tellen "
+                   f"niet mee. Zie: goedvoorbeeld check {shown(folder)}", err=True)
+    order = ranking.rank(library)
+    five = ranking.top(library, order)
+    if save_name is not None:
+        if library.errors:
+            _fail("de vijf worden niet vastgelegd zolang er fouten zijn; los ze eerst op "
+                  f"(goedvoorbeeld check {shown(folder)})")
+        try:
+            selection = make_selection(save_name, library, dt.date.today(), order)
+            saved = save_selection(folder, selection, shown_root=shown(folder))
+        except SelectionError as e:
+            _fail(str(e))
+    base = site_url if site_url is not None else site_url_of(folder.parent / "mkdocs.yml")
+    base = base.rstrip("/") + "/" if base else ""
+
+    def absolute(target: str) -> str:
+        return base + target
+
+    if fmt == "json":
+        click.echo(json.dumps({
+            "top": top_records(five, library.vocabulary, absolute),
+            "ranking": ranking_records(order, five, library.vocabulary, absolute),
+        }, ensure_ascii=False, indent=2))
+    else:
+        click.echo(ranking_table(order, five, library.vocabulary.top))
+    if save_name is not None:
+        click.echo(f"De vijf van vandaag zijn vastgelegd in {saved}. Voeg het bestand toe aan git.", err=True)
+    if len(five) < library.vocabulary.top:
+        click.echo(f"Let op: top is {library.vocabulary.top}, maar er tellen maar {len(five)} voorbeelden mee.",
+                   err=True)
+
+
+def ranking_table(order, five, top: int) -> str:
+    """The ranking as a plain-text table: place, score, breakdown per tag, and whether it counts."""
+    place = {r.slug: i for i, r in enumerate(five, start=1)}
+    rows = [("plaats", "score", "voorbeeld", "opbouw", "de vijf")]
+    for r in order:
+        breakdown = " + ".join(f"{t} {w}" for t, w in r.breakdown) or "-"
+        if r.slug in place:
+            verdict = f"nr. {place[r.slug]}"
+        elif r.eligible:
+            verdict = "telt mee, buiten de vijf"
+        else:
+            verdict = f"telt niet mee: {r.reason}"
+        rows.append((str(r.rank), str(r.score), r.slug, breakdown, verdict))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = []
+    for row in rows:
+        cells = [row[0].rjust(widths[0]), row[1].rjust(widths[1]), row[2].ljust(widths[2]),
+                 row[3].ljust(widths[3]), row[4]]
+        lines.append("  ".join(cells).rstrip())
+    lines.append("")
+    counted = sum(1 for r in order if r.eligible)
+    lines.append(f"{len(order)} voorbeelden, waarvan {counted} meetellen; de vijf zijn de eerste {top} "
+                 f"die meetellen.")
+    return "\n".join(lines)
+
+
+def site_url_of(mkdocs_yml: Path) -> str:
+    """`site_url` from mkdocs.yml, or "" when there is none (MkDocs's own tags such as !!python/name are skipped)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return ""
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+# Commands for contributors (new, from-issue, forms) live in their own module.
+from .contribute_cli import forms, from_issue, new  # noqa: E402
+
+main.add_command(new)
+main.add_command(from_issue)
+main.add_command(forms)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -89,6 +89,13 @@ SECTION_BY_TITLE = {s.title.lower(): s for s in SECTIONS}
 
 # A line the `new` command writes under each heading; the checker warns while it is there.
 HINT_PREFIX = "Vervang deze tekst"
+# What belongs in each section: the hint under each heading of a new file and the help text of the issue form.
+SECTION_HINTS: dict[str, str] = {
+    "aanleiding": "waarom begon de organisatie hiermee? Welk probleem of welke vraag lag er?",
+    "aanpak": "wat is er gedaan, door wie (welke afdeling of rol) en hoe? Beschrijf de stappen zo concreet mogelijk.",
+    "resultaat": "wat leverde het op? Noem alleen wat je kunt onderbouwen, liefst met een link naar een bron.",
+    "lessen": "wat zou je een collega aanraden, en wat ging minder goed?",
+}
 
 # Raw HTML a body may contain; everything else is rejected by the checker.
 ALLOWED_HTML = {"abbr": {"title"}, "sub": set(), "sup": set(), "br": set()}

@@ -13,13 +13,18 @@ from functools import cached_property
 
 import nh3
 
-from . import render, schema
+from . import five, render, schema
+from .browse import browse_url, filter_form
 from .cases import Case, Library
+from .charts import overview_page
 from .problems import CODES
 from .ranking import Ranked, rank, top
+from .related import related_cases
 from .render import esc, href
 
 PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
+# Generated pages that the navigation in mkdocs.yml may list; all others stay out of the nav.
+NAV_PAGES = ("voorbeelden/index.md", "overzicht.md")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Settings:
 class Site:
     library: Library
     settings: Settings = field(default_factory=Settings)
+    selections: tuple = ()  # saved selections (selections.Selection), newest first
 
     # -- facts derived once -------------------------------------------------
     @cached_property
@@ -52,6 +58,19 @@ class Site:
         """Every case, newest first (then slug A to Z)."""
         return sorted(self.library.cases, key=lambda c: (-c.added.toordinal(), c.slug))
 
+    @cached_property
+    def related(self) -> dict[str, list[Case]]:
+        return related_cases(self.library.cases)
+
+    @cached_property
+    def cases_by_tag(self) -> dict[str, list[Case]]:
+        """Tag slug -> its cases, newest first."""
+        out: dict[str, list[Case]] = {t: [] for t in self.library.vocabulary.tags}
+        for c in self.newest:
+            for t in dict.fromkeys(c.tags):
+                out[t].append(c)
+        return out
+
     def edit_url(self, repo_path: str) -> str | None:
         """Where to edit a file of the repository (such as 'cases/x.md') on its forge."""
         if not self.settings.source_url:
@@ -69,11 +88,14 @@ class Site:
         for n, chunk in enumerate(chunks, start=1):
             uri = "voorbeelden/index.md" if n == 1 else f"voorbeelden/pagina/{n}.md"
             pages[uri] = self.list_page(chunk, n, len(chunks))
+        pages.update(five.pages(self))  # /top-5/, the handout and /selecties/
+        pages.update(self.tag_pages())
+        pages["overzicht.md"] = overview_page(self.library.cases, self.library.vocabulary, render.base_for("overzicht/"))
         return pages
 
     def case_markdown(self, case: Case) -> str:
         """A case page's Markdown: its title and description as metadata, then its sections."""
-        meta = {"title": case.title, "description": case.summary}
+        meta = {"title": case.title, "description": case.summary, "og_type": "article"}
         head = "\n".join(f"{k}: {_yaml_str(v)}" for k, v in meta.items())
         body = "\n\n".join(f"## {s.title}\n\n{s.markdown}" for s in case.sections)
         return f"---\n{head}\n---\n\n{body}\n"
@@ -86,7 +108,8 @@ class Site:
         first = (number - 1) * PAGE_SIZE + 1
         lines = [
             "---", f"title: {_yaml_str(title)}",
-            f"description: {_yaml_str('Alle goede voorbeelden van open overheid, nieuwste eerst.')}", "---", "",
+            f"description: {_yaml_str('Alle goede voorbeelden van open overheid, nieuwste eerst.')}",
+            "search:", "  exclude: true", "---", "",
             f'<p class="gv-count">{total} voorbeelden, nieuwste eerst'
             + (f"; dit zijn nummer {first} tot en met {first + len(cases) - 1}." if pages > 1 else ".") + "</p>",
             "",
@@ -96,6 +119,75 @@ class Site:
         lines.append("</ol>")
         if pages > 1:
             lines += ["", self.pager(number, pages, base)]
+        if number == 1:
+            lines = self.with_filters(lines, base)
+        return "\n".join(lines) + "\n"
+
+    def with_filters(self, lines: list[str], base: str) -> list[str]:
+        """Page 1 of the list gets the filter form (hidden without JavaScript) above the count, the list and
+        its pager wrapped in #gv-all (which the script hides while filters are set), and the script.
+        The form has the same size at any library size; its data is fetched only when a visitor filters."""
+        body = lines.index("---", 1) + 2  # the first line after the front matter and its blank line
+        start = lines.index('<ol class="gv-list" start="1">')
+        form = filter_form(self.library.vocabulary, self.library.cases, base)
+        themes = (f'<p class="gv-browse-links">Zoek je op thema? Bekijk de <a href="{href(base, "tags/")}">tags</a>'
+                  f' of het <a href="{href(base, "overzicht/")}">overzicht in cijfers</a>.</p>')
+        return (lines[:body] + [themes, "", form, ""] + lines[body:start] + ['<div id="gv-all">'] + lines[start:]
+                + ["</div>", "", f'<script src="{href(base, "assets/gv-browse.js")}" defer></script>'])
+
+    # -- tag pages -------------------------------------------------------------
+    def tag_pages(self) -> dict[str, str]:
+        """src_uri -> Markdown: /tags/ and a page per tag (paged like the list)."""
+        pages = {"tags/index.md": self.tags_index()}
+        for slug, tag in self.library.vocabulary.tags.items():
+            cases = self.cases_by_tag[slug]
+            chunks = [cases[i:i + PAGE_SIZE] for i in range(0, len(cases), PAGE_SIZE)] or [[]]
+            for n, chunk in enumerate(chunks, start=1):
+                uri = f"tags/{slug}.md" if n == 1 else f"tags/{slug}/pagina/{n}.md"
+                pages[uri] = self.tag_page(tag, chunk, len(cases), n, len(chunks))
+        return pages
+
+    def tags_index(self) -> str:
+        base = render.base_for("tags/")
+        lines = ["---", 'title: "Tags"', f"description: {_yaml_str('Alle tags van Goed Voorbeeld, per groep.')}",
+                 "search:", "  exclude: true", "---", "", "# Tags", "",
+                 "Elk voorbeeld heeft een of meer tags uit deze lijst. Kies een tag om de voorbeelden te zien.", ""]
+        for g in self.library.vocabulary.groups:
+            items = "".join(
+                f'<li><a href="{href(base, f"tags/{t.slug}/")}">{esc(t.label)}</a> '
+                f'({len(self.cases_by_tag[t.slug])})<span class="gv-list-summary">{esc(t.description)}</span></li>'
+                for t in g.tags
+            )
+            lines += [f"## {esc(g.label)}", "", f"<p>{esc(g.description)}</p>", "", f'<ul class="gv-taglist">{items}</ul>', ""]
+        return "\n".join(lines)
+
+    def tag_page(self, tag, cases: list[Case], total: int, number: int, pages: int) -> str:
+        path = f"tags/{tag.slug}/"
+        page_url = path if number == 1 else f"{path}pagina/{number}/"
+        base = render.base_for(page_url)
+        group = next(g for g in self.library.vocabulary.groups if g.slug == tag.group)
+        title = f"Tag: {tag.label}" + ("" if number == 1 else f", pagina {number}")
+        first = (number - 1) * PAGE_SIZE + 1
+        count = f"{total} {'voorbeeld' if total == 1 else 'voorbeelden'} met deze tag, nieuwste eerst"
+        if pages > 1:
+            count += f"; dit zijn nummer {first} tot en met {first + len(cases) - 1}"
+        lines = [
+            "---", f"title: {_yaml_str(title)}", f"description: {_yaml_str(tag.description)}",
+            "search:", "  exclude: true", "---", "",
+            f"# {esc(title)}", "",
+            f'<p class="gv-summary">{esc(tag.description)}</p>',
+            f'<p>Groep: <a href="{href(base, "tags/")}">{esc(group.label)}</a>. '
+            f'<a href="{browse_url(base, tag=tag.slug)}">Combineer deze tag met andere filters</a>.</p>', "",
+            f'<p class="gv-count">{count}.</p>', "",
+        ]
+        if cases:
+            lines.append(f'<ol class="gv-list" start="{first}">')
+            lines += [f"<li>{self.list_item(c, base)}</li>" for c in cases]
+            lines.append("</ol>")
+        else:
+            lines.append('<p class="gv-empty">Er zijn nog geen voorbeelden met deze tag.</p>')
+        if pages > 1:
+            lines += ["", self.pager(number, pages, base, path)]
         return "\n".join(lines) + "\n"
 
     def list_item(self, case: Case, base: str) -> str:
@@ -108,10 +200,10 @@ class Site:
         )
 
     @staticmethod
-    def pager(number: int, pages: int, base: str) -> str:
+    def pager(number: int, pages: int, base: str, path: str = "voorbeelden/") -> str:
         """Previous, next, first and last, plus the pages around this one: constant size at any count."""
         def url(n: int) -> str:
-            return href(base, "voorbeelden/" if n == 1 else f"voorbeelden/pagina/{n}/")
+            return href(base, path if n == 1 else f"{path}pagina/{n}/")
 
         shown = sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
         items = []
@@ -146,21 +238,32 @@ class Site:
         return self.MARKER.sub(replace, markdown)
 
     def block_de_vijf(self, base: str) -> str:
+        links = (
+            f'<p class="gv-five-links"><a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>'
+            f' · <a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
+            f' · <a href="{href(base, "selecties/")}">Eerder gedeeld</a></p>'
+        )
         if not self.five:
-            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>'
-        cards = [self.card(r, base) for r in self.five]
-        return '<ol class="gv-cards">\n' + "\n".join(cards) + "\n</ol>"
+            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>\n' + links
+        cards = [self.card(r, base, i) for i, r in enumerate(self.five, start=1)]
+        note = ""
+        if len(self.five) < self.library.vocabulary.top:
+            note = (f'<p class="gv-empty">Er tellen nu {len(self.five)} voorbeelden mee; de vijf vullen zich aan '
+                    f'zodra er meer voorbeelden met een resultaat zijn.</p>\n')
+        return '<ol class="gv-cards" data-pagefind-ignore>\n' + "\n".join(cards) + "\n</ol>\n" + note + links
 
-    def card(self, r: Ranked, base: str) -> str:
+    def card(self, r: Ranked, base: str, number: int = 0) -> str:
         c = r.case
         tags = self.library.vocabulary.tags
-        tag_items = "".join(f"<li>{esc(tags[t].label)}</li>" for t in c.tags)
+        tag_items = "".join(f'<li><a href="{href(base, f"tags/{t}/")}">{esc(tags[t].label)}</a></li>' for t in c.tags)
+        place = f'<span class="gv-card-rank" aria-hidden="true">{number}</span>' if number else ""
         return (
-            f'<li class="gv-card"><h3><a href="{href(base, render.case_url(c.slug))}">{esc(c.title)}</a></h3>'
+            f'<li class="gv-card">{place}<h3><a href="{href(base, render.case_url(c.slug))}">{esc(c.title)}</a></h3>'
             f'<p class="gv-card-org">{esc(c.organisation)}</p>'
             f'<p>{esc(c.summary)}</p>'
             f'<ul class="gv-tags" aria-label="Tags">{tag_items}</ul>'
-            f'<p class="gv-card-score">Score {r.score}</p></li>'
+            f'<p class="gv-card-score">Score {r.score}'
+            f'<span class="gv-card-breakdown">: {five.breakdown_html(self, r.breakdown)}</span></p></li>'
         )
 
     def block_codes(self, base: str) -> str:
@@ -186,21 +289,22 @@ class Site:
         base = render.base_for(page_url)
         vocab = self.library.vocabulary.tags
         r = self.ranked_by_slug[case.slug]
-        tags = "".join(f"<li>{esc(vocab[t].label)}</li>" for t in case.tags)
+        tags = "".join(f'<li><a href="{href(base, f"tags/{t}/")}">{esc(vocab[t].label)}</a></li>' for t in case.tags)
         meta = [
-            ("Organisatie", esc(case.organisation)),
-            ("Bestuurslaag", esc(schema.LEVELS[case.level])),
-            ("Status", esc(schema.STATUSES[case.status])),
-            ("Startjaar", str(case.year)),
+            ("Organisatie", f'<a href="{browse_url(base, organisation=case.organisation)}"'
+                            f' data-pagefind-meta="organisatie">{esc(case.organisation)}</a>'),
+            ("Bestuurslaag", f'<a href="{browse_url(base, level=case.level)}">{esc(schema.LEVELS[case.level])}</a>'),
+            ("Status", f'<a href="{browse_url(base, status=case.status)}">{esc(schema.STATUSES[case.status])}</a>'),
+            ("Startjaar", f'<a href="{browse_url(base, **{"from": case.year, "to": case.year})}">{case.year}</a>'),
             ("Tags", f'<ul class="gv-tags">{tags}</ul>'),
-            ("Score", f'{r.score}'),
+            ("Score", f'{r.score} <a href="{href(base, "top-5/")}">(zo werkt de score)</a>'),
             ("Toegevoegd", f'<time datetime="{case.added.isoformat()}">{render.dutch_date(case.added)}</time>'),
         ]
         if case.language != "nl":
             meta.append(("Taal", esc(schema.LANGUAGES[case.language])))
         panel = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
         parts = [
-            f'<p class="gv-summary">{esc(case.summary)}</p>',
+            f'<p class="gv-summary" data-pagefind-meta="summary">{esc(case.summary)}</p>',
             f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld">{panel}</dl>',
             f'<div class="gv-body"{_lang(case)}>{sanitize(body_html)}</div>',
         ]
@@ -210,6 +314,11 @@ class Site:
                 target = case.contact if case.contact.startswith("http") else f"mailto:{case.contact}"
                 items.append(f"<li>Contact: {render.external_link(target, case.contact)}</li>")
             parts.append(f'<h2 id="meer-informatie">Meer informatie</h2><ul class="gv-links">{"".join(items)}</ul>')
+        related = self.related.get(case.slug) or []
+        if related:
+            items = "".join(f"<li>{self.list_item(c, base)}</li>" for c in related)
+            parts.append(f'<h2 id="vergelijkbare-voorbeelden">Vergelijkbare voorbeelden</h2>'
+                         f'<ul class="gv-list gv-related" data-pagefind-ignore>{items}</ul>')
         edit = self.edit_url(f"cases/{case.slug}.md")
         if edit:
             parts.append(
@@ -255,4 +364,8 @@ def _yaml_str(value: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: HTML outside `code spans` is shown as text, never run."""
+    parts = re.split(r"(`[^`]*`)", text)
+    shown = "".join(p if p.startswith("`") else p.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    for p in parts)
+    return shown.replace("|", "\\|").replace("\n", " ")

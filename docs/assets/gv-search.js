@@ -1,0 +1,216 @@
+/* Goed Voorbeeld: the search box in the header, backed by Pagefind's JavaScript API.
+ *
+ * Pagefind's index is written into the site at build time (folder pagefind/) and is split into small
+ * chunks: only the chunks for the words typed are fetched, from the site's own origin. The search code
+ * is loaded the first time the box gets focus, so pages that are not searched load nothing extra.
+ */
+(function () {
+  "use strict";
+
+  var PAGE = 10; // results shown at once
+  var form = document.getElementById("gv-search-form");
+  var input = document.getElementById("gv-search-input");
+  var meta = document.getElementById("gv-search-meta");
+  var list = document.getElementById("gv-search-list");
+  var toggle = document.getElementById("__search");
+  if (!form || !input || !meta || !list || !toggle) return;
+
+  var root = siteRoot();
+  var pagefind = null; // a promise of the Pagefind module
+  var current = 0; // number of the latest search; older answers are dropped
+  var results = [];
+  var shown = 0;
+
+  function siteRoot() {
+    var base = ".";
+    var config = document.getElementById("__config");
+    if (config) {
+      try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
+    }
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname }).then(function () { pf.init(); return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function say(text) { meta.textContent = text; }
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+  }
+
+  function countText(n) {
+    if (n === 0) return "Geen resultaten. Probeer een ander woord.";
+    return n === 1 ? "1 resultaat" : n + " resultaten";
+  }
+
+  /* The excerpt is text with <mark> around the words found; keep exactly that, nothing else. */
+  function excerpt(html, into) {
+    var tpl = document.createElement("template");
+    tpl.innerHTML = html;
+    tpl.content.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.nodeName === "MARK") {
+        var m = document.createElement("mark");
+        m.textContent = node.textContent;
+        into.appendChild(m);
+      } else {
+        into.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset gv-search-hit";
+    var title = document.createElement("p");
+    title.className = "gv-search-hit-title";
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    article.appendChild(title);
+    if (data.meta && data.meta.organisatie) {
+      var org = document.createElement("p");
+      org.className = "gv-search-hit-org";
+      org.textContent = data.meta.organisatie;
+      article.appendChild(org);
+    }
+    var text = document.createElement("p");
+    if (data.meta && data.meta.summary) {
+      text.textContent = data.meta.summary;
+    } else {
+      excerpt(data.excerpt || "", text);
+    }
+    article.appendChild(text);
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  function more() {
+    var ticket = current;
+    var batch = results.slice(shown, shown + PAGE);
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (ticket !== current) return;
+      var old = list.querySelector(".gv-search-more");
+      if (old) old.remove();
+      var first = null;
+      datas.forEach(function (d) {
+        var li = item(d);
+        first = first || li.querySelector("a");
+        list.appendChild(li);
+      });
+      shown += batch.length;
+      if (shown < results.length) {
+        var li = document.createElement("li");
+        li.className = "md-search-result__item gv-search-more";
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = "Toon meer resultaten (" + (results.length - shown) + " over)";
+        button.addEventListener("click", function () {
+          more().then(function (firstNew) { if (firstNew) firstNew.focus(); });
+        });
+        li.appendChild(button);
+        list.appendChild(li);
+      }
+      return first;
+    });
+  }
+
+  /* One search at a time; keystrokes that arrive meanwhile are served by one search for the latest text. */
+  var busy = false;
+  var pending = false;
+  function search() {
+    if (busy) { pending = true; return; }
+    busy = true;
+    run().then(function () {
+      busy = false;
+      if (pending) { pending = false; search(); }
+    });
+  }
+
+  function run() {
+    var term = input.value.trim();
+    var ticket = ++current;
+    if (term.length < 2) {
+      list.textContent = "";
+      results = [];
+      say(term ? "Typ nog een letter" : "Typ om te zoeken");
+      return Promise.resolve();
+    }
+    return load().then(function (pf) {
+      return pf.search(term);
+    }).then(function (found) {
+      if (ticket !== current || pending) return; // newer text is waiting: show that instead
+      results = found.results;
+      shown = 0;
+      list.textContent = "";
+      say(countText(results.length));
+      return more();
+    }).catch(function () {
+      if (ticket !== current) return;
+      say("Zoeken is nu niet beschikbaar. Bekijk alle voorbeelden via het menu.");
+    });
+  }
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a, button")); }
+
+  input.addEventListener("focus", function () { open(); load(); });
+  input.addEventListener("input", search);
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = list.querySelector("a");
+    if (first) first.click();
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { search(); input.focus(); }, 0);
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked && document.activeElement !== input) input.focus();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (!toggle.checked) {
+      if ((e.key === "/" || e.key === "s") && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+        e.preventDefault();
+        input.focus();
+      }
+      return;
+    }
+    var inside = document.getElementById("gv-search").contains(document.activeElement);
+    if (e.key === "Escape" && inside) {
+      e.preventDefault();
+      close();
+    } else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && inside) {
+      var items = links();
+      if (!items.length) return;
+      e.preventDefault();
+      var at = items.indexOf(document.activeElement);
+      if (document.activeElement === input) {
+        items[e.key === "ArrowDown" ? 0 : items.length - 1].focus();
+      } else if (at >= 0) {
+        var next = at + (e.key === "ArrowDown" ? 1 : -1);
+        if (next < 0) input.focus(); else items[Math.min(next, items.length - 1)].focus();
+      }
+    }
+  });
+})();

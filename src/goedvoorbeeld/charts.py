@@ -1,0 +1,108 @@
+"""The library at a glance (/overzicht/): inline SVG bar charts made at build time.
+
+Every chart is a picture for the eye and a table with the same numbers for
+everyone else (screen readers, copying, printing). Output is deterministic:
+the same counts give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from . import schema
+from .browse import browse_url
+from .cases import Case
+from .render import esc, href
+from .vocabulary import Vocabulary
+
+WIDTH = 640  # SVG user units; the picture scales to the column
+ROW = 40  # height of one bar with its label above it
+BAR = 16
+LABEL_GAP = 6
+VALUE_ROOM = 56  # room right of the longest bar for its number
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    link: str | None = None  # already escaped, relative to the page
+
+
+def bar_chart(chart_id: str, caption: str, category: str, bars: list[Bar], label_width: int = 0) -> str:
+    """A figure with a horizontal bar chart and a table of the same numbers (one block of raw HTML).
+
+    Labels stand above their bars; with `label_width` (for short labels such as years) they stand to the
+    left of the bar, one row per bar."""
+    top = max((b.count for b in bars), default=0) or 1
+    row = BAR + 8 if label_width else ROW
+    bar_top = 4 if label_width else 14 + LABEL_GAP
+    height = row * len(bars) + 4
+    title = f"Staafdiagram: {caption.lower()}. De getallen staan in de tabel onder het diagram."
+    shapes = []
+    for i, b in enumerate(bars):
+        y = i * row
+        width = (WIDTH - VALUE_ROOM - label_width) * b.count / top
+        label_y = y + bar_top + BAR - 3 if label_width else y + 14
+        shapes.append(
+            f'<text x="0" y="{label_y}" class="gv-chart-label">{esc(b.label)}</text>'
+            f'<rect x="{label_width}" y="{y + bar_top}" width="{width:.1f}" height="{BAR}" class="gv-chart-bar"/>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + bar_top + BAR - 3}" class="gv-chart-value">{b.count}</text>'
+        )
+    svg = (
+        f'<svg class="gv-chart-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}"'
+        f' role="img" aria-labelledby="{chart_id}-title" focusable="false">'
+        f'<title id="{chart_id}-title">{esc(title)}</title>{"".join(shapes)}</svg>'
+    )
+    rows = "".join(f'<tr><th scope="row">{_label(b)}</th><td>{b.count}</td></tr>' for b in bars)
+    table = (
+        f'<table class="gv-chart-table"><caption>{esc(caption)}</caption>'
+        f'<thead><tr><th scope="col">{esc(category)}</th><th scope="col">Aantal voorbeelden</th></tr></thead>'
+        f'<tbody>{rows}</tbody></table>'
+    )
+    return f'<figure class="gv-chart" id="{chart_id}"><figcaption>{esc(caption)}</figcaption>{svg}{table}</figure>'
+
+
+def _label(b: Bar) -> str:
+    return f'<a href="{b.link}">{esc(b.label)}</a>' if b.link else esc(b.label)
+
+
+def overview_page(cases: list[Case] | tuple[Case, ...], vocabulary: Vocabulary, base: str) -> str:
+    """The Markdown of /overzicht/ (charts are raw HTML blocks)."""
+    n = len(cases)
+    per_tag = Counter(t for c in cases for t in set(c.tags))
+    per_level = Counter(c.level for c in cases)
+    per_status = Counter(c.status for c in cases)
+    per_year = Counter(c.year for c in cases)
+    organisations = len({c.organisation for c in cases})
+    parts = [
+        "---", 'title: "Overzicht"',
+        'description: "De verzameling in cijfers: voorbeelden per tag, bestuurslaag, status en startjaar."',
+        "search:", "  exclude: true", "---", "",
+        "# Overzicht", "",
+        f"De verzameling in cijfers: {n} {'voorbeeld' if n == 1 else 'voorbeelden'} van {organisations} "
+        f"{'organisatie' if organisations == 1 else 'organisaties'}. Klik in een tabel op een tag, bestuurslaag, "
+        "status of jaar om de voorbeelden te zien.", "",
+        "## Per tag", "",
+        "Een voorbeeld kan meer tags hebben; daarom tellen de tags samen op tot meer dan het aantal voorbeelden.", "",
+    ]
+    for g in vocabulary.groups:
+        bars = [Bar(t.label, per_tag[t.slug], href(base, f"tags/{t.slug}/")) for t in g.tags]
+        parts += [f"### {esc(g.label)}", "",
+                  bar_chart(f"gv-chart-tag-{g.slug}", f"Voorbeelden per tag in de groep {g.label}", "Tag", bars), ""]
+    parts += ["## Per bestuurslaag", "",
+              bar_chart("gv-chart-level", "Voorbeelden per bestuurslaag", "Bestuurslaag",
+                        [Bar(label, per_level[k], browse_url(base, level=k)) for k, label in schema.LEVELS.items()]),
+              "", "## Per status", "",
+              bar_chart("gv-chart-status", "Voorbeelden per status", "Status",
+                        [Bar(label, per_status[k], browse_url(base, status=k)) for k, label in schema.STATUSES.items()]),
+              "", "## Per startjaar", ""]
+    if per_year:
+        years = range(min(per_year), max(per_year) + 1)
+        parts.append(bar_chart("gv-chart-year", "Voorbeelden per startjaar", "Startjaar",
+                               [Bar(str(y), per_year[y], browse_url(base, **{"from": y, "to": y}) if per_year[y] else None)
+                                for y in years], label_width=48))
+    else:
+        parts.append('<p class="gv-empty">Er zijn nog geen voorbeelden.</p>')
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,387 @@
+"""The pages about the five: how they are chosen, the handout, and the selections shared before.
+
+Each function takes a `Site` and returns the Markdown (with raw HTML) of one
+generated page; every value from a case, tags.yml or a selection passes
+through `esc`. Raw HTML blocks contain no blank lines, so Markdown leaves
+them alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+import markdown as md
+import nh3
+
+from . import render, schema
+from .cases import Case
+from .qr import qr_svg
+from .ranking import Ranked
+from .render import esc, href
+from .selections import FOLDER, Selection
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .site import Site
+
+TOP_URI = "top-5/index.md"
+HANDOUT_URI = "top-5/handout.md"
+SELECTIONS_URI = f"{FOLDER}/index.md"
+RESULT_LIMIT = 700  # characters of `Resultaat` on a handout page: each case fits on one A4 page
+
+
+def pages(site: Site) -> dict[str, str]:
+    """src_uri -> Markdown of every page about the five."""
+    out = {TOP_URI: top_page(site), HANDOUT_URI: handout_page(site), SELECTIONS_URI: selections_page(site)}
+    for s in site.selections:
+        out[f"{FOLDER}/{s.stem}.md"] = selection_page(site, s)
+    return out
+
+
+def shortfall(site: Site) -> str | None:
+    """The build's warning (Dutch) when fewer cases count than `top` asks for; None when enough do."""
+    wanted = site.library.vocabulary.top
+    have = len(site.five)
+    if have >= wanted:
+        return None
+    return (f"{site.library.root.rstrip('/')}/tags.yml: top is {wanted}, maar er tellen maar {have} "
+            f"voorbeelden mee voor de vijf (status {_ranked_statuses()} en een sectie 'Resultaat'); "
+            f"de site toont er {have}")
+
+
+# -- /top-5/ -----------------------------------------------------------------
+
+def top_page(site: Site) -> str:
+    base = render.base_for("top-5/")
+    vocab = site.library.vocabulary
+    n = vocab.top
+    lines = [
+        "---",
+        'title: "Zo kiezen we de vijf"',
+        'description: "De regel waarmee Goed Voorbeeld de vijf voorbeelden kiest, de gewichten van de tags '
+        'en de volledige rangorde."',
+        "---",
+        "",
+        "# Zo kiezen we de vijf",
+        "",
+        "Het Open Overheid-netwerk wil de vijf meest interessante voorbeelden verspreiden: op bijeenkomsten, "
+        "op deze website en via het netwerk. Welke vijf dat zijn, bepaalt een vaste regel. Iedereen kan die "
+        "regel hieronder nalezen en narekenen.",
+        "",
+        "## De regel",
+        "",
+        "1. **Score.** Elk voorbeeld krijgt punten voor zijn tags: de score is de som van de gewichten "
+        "van de tags. Elke tag telt één keer.",
+        f"2. **Meetellen.** Een voorbeeld telt mee als het door de controle komt, de status "
+        f"{_ranked_statuses()} heeft (het is dus echt geprobeerd) en een sectie *Resultaat* heeft.",
+        "3. **Volgorde.** De hoogste score staat bovenaan. Bij een gelijke score gaat het voorbeeld voor dat "
+        "het laatst is toegevoegd. Is ook die datum gelijk, dan beslist de bestandsnaam, van A naar Z.",
+        f"4. **De vijf.** De vijf zijn de eerste {n} voorbeelden in die volgorde die meetellen. Tellen er "
+        f"minder dan {n} mee, dan tonen we de voorbeelden die er zijn.",
+        "",
+        "De gewichten en het aantal staan in het bestand `cases/tags.yml`. Een voorstel om ze te veranderen "
+        "doe je zoals elke andere bijdrage: met een pull request.",
+        "",
+        "## De vijf van nu",
+        "",
+        five_list(site, base),
+        "",
+        f'<p class="gv-five-links"><a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
+        f' · <a href="{href(base, "selecties/")}">Eerder gedeelde selecties</a></p>',
+        "",
+        "## Gewichten van de tags",
+        "",
+        weights_table(site),
+        "",
+        "## De hele rangorde",
+        "",
+        f'<p>Alle {len(site.ranking)} voorbeelden in de volgorde van de regel, met de opbouw van hun score.</p>',
+        "",
+        ranking_table(site, base),
+        "",
+        "## Niet meegeteld",
+        "",
+        ineligible_list(site, base),
+        "",
+        "## Open data",
+        "",
+        open_data(base),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def five_list(site: Site, base: str) -> str:
+    if not site.five:
+        return '<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>'
+    items = [
+        f'<li><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a>'
+        f' <span class="gv-list-meta">{esc(r.case.organisation)} · score {r.score}</span></li>'
+        for r in site.five
+    ]
+    note = ""
+    if len(site.five) < site.library.vocabulary.top:
+        note = (f'\n<p class="gv-empty">Er tellen nu {len(site.five)} voorbeelden mee; de lijst vult zich aan '
+                f'zodra er meer voorbeelden met een resultaat zijn.</p>')
+    # data-pagefind-ignore: lists of cases repeat the case pages; search should find those.
+    return '<ol class="gv-five" data-pagefind-ignore>' + "".join(items) + "</ol>" + note
+
+
+def weights_table(site: Site) -> str:
+    rows = []
+    for g in site.library.vocabulary.groups:
+        for t in g.tags:
+            rows.append(f"<tr><td>{esc(g.label)}</td><td>{esc(t.label)}<br><code>{esc(t.slug)}</code></td>"
+                        f'<td class="gv-num">{t.weight}</td></tr>')
+    return (
+        '<div class="gv-table"><table><caption>Gewicht van elke tag (uit cases/tags.yml)</caption>'
+        '<thead><tr><th scope="col">Groep</th><th scope="col">Tag</th><th scope="col">Gewicht</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def breakdown_html(site: Site, breakdown) -> str:
+    """`5 Burgers betrekken + 6 Klantvriendelijkheid`, with each tag's label."""
+    tags = site.library.vocabulary.tags
+    parts = [f"{w} {esc(tags[t].label if t in tags else t)}" for t, w in breakdown]
+    return " + ".join(parts) or "geen tags met gewicht"
+
+
+def ranking_table(site: Site, base: str) -> str:
+    place = {r.slug: i for i, r in enumerate(site.five, start=1)}
+    rows = []
+    for r in site.ranking:
+        if r.slug in place:
+            verdict = f"ja, nr. {place[r.slug]}"
+        elif r.eligible:
+            verdict = "telt mee, buiten de vijf"
+        else:
+            verdict = "telt niet mee"
+        rows.append(
+            f'<tr><td class="gv-num">{r.rank}</td>'
+            f'<td><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a></td>'
+            f'<td class="gv-num">{r.score}</td><td>{breakdown_html(site, r.breakdown)}</td>'
+            f"<td>{verdict}</td></tr>"
+        )
+    return (
+        '<div class="gv-table gv-ranking" data-pagefind-ignore><table><caption>Rangorde van alle voorbeelden</caption>'
+        '<thead><tr><th scope="col">Plaats</th><th scope="col">Voorbeeld</th><th scope="col">Score</th>'
+        '<th scope="col">Opbouw van de score</th><th scope="col">Bij de vijf?</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def ineligible_list(site: Site, base: str) -> str:
+    out = [r for r in site.ranking if not r.eligible]
+    if not out:
+        return "<p>Alle voorbeelden tellen mee.</p>"
+    items = [
+        f'<li><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a>: {esc(r.reason)}</li>'
+        for r in out
+    ]
+    return ('<p>Deze voorbeelden staan wel in de bibliotheek, maar tellen niet mee voor de vijf:</p>\n'
+            '<ul class="gv-ineligible" data-pagefind-ignore>' + "".join(items) + "</ul>")
+
+
+def open_data(base: str) -> str:
+    items = [
+        ("data/top-5.json", "de vijf van nu, met score en opbouw (JSON)"),
+        ("data/cases.json", "alle voorbeelden met hun gegevens, score en of ze meetellen (JSON)"),
+        ("data/cases.csv", "dezelfde gegevens als tabel (CSV, UTF-8, te openen in een spreadsheet)"),
+        ("data/case.schema.json", "de regels voor de gegevens van een voorbeeld (JSON Schema)"),
+        ("feed.xml", "de 20 nieuwste voorbeelden als RSS-feed"),
+    ]
+    lis = "".join(f'<li><a href="{href(base, target)}"><code>{esc(target)}</code></a>: {esc(text)}</li>'
+                  for target, text in items)
+    return ("<p>Alles op deze pagina is ook als open data te downloaden, vrij te hergebruiken (CC BY 4.0):</p>\n"
+            f'<ul class="gv-open-data">{lis}</ul>')
+
+
+# -- /top-5/handout/ -----------------------------------------------------------
+
+def handout_page(site: Site) -> str:
+    base = render.base_for("top-5/handout/")
+    count = len(site.five)
+    lines = [
+        "---",
+        'title: "Handout: de vijf"',
+        'description: "De vijf voorbeelden van Goed Voorbeeld om af te drukken: één A4 per voorbeeld, '
+        'met een QR-code naar het hele voorbeeld."',
+        "search:",
+        "  exclude: true",  # the cases themselves are in the search index; the handout would double them
+        "---",
+        "",
+        '<h1 class="gv-screen-only">Handout: de vijf</h1>',
+        "",
+        '<div class="gv-screen-only gv-handout-intro">'
+        "<p>Deze pagina is gemaakt om af te drukken of als PDF te bewaren (Ctrl+P of Cmd+P): elk voorbeeld komt "
+        "op een eigen A4-pagina, met een QR-code die de pagina van het voorbeeld opent. Kop, menu, zoekveld en "
+        "voettekst worden niet afgedrukt.</p>"
+        f'<p><a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a></p></div>',
+        "",
+    ]
+    if not site.five:
+        lines.append('<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>')
+    for i, r in enumerate(site.five, start=1):
+        lines += [handout_case(site, r, i, count), ""]
+    return "\n".join(lines)
+
+
+def handout_case(site: Site, r: Ranked, number: int, count: int) -> str:
+    c = r.case
+    url = site.absolute(render.case_url(c.slug))
+    vocab = site.library.vocabulary.tags
+    tags = "".join(f"<li>{esc(vocab[t].label)}</li>" for t in c.tags)
+    result = result_paragraph(c)
+    meta = " · ".join([schema.LEVELS[c.level], schema.STATUSES[c.status], f"sinds {c.year}"])
+    label = f"QR-code: opent het voorbeeld '{c.title}' op {url}"
+    heading = f"handout-{number}"
+    parts = [
+        f'<article class="gv-handout-case" aria-labelledby="{heading}">',
+        f'<p class="gv-handout-kicker">Goed Voorbeeld · de vijf · {number} van {count}</p>',
+        f'<h2 id="{heading}">{esc(c.title)}</h2>',
+        f'<p class="gv-handout-org"><strong>{esc(c.organisation)}</strong> · {esc(meta)}</p>',
+        f'<p class="gv-handout-summary">{esc(c.summary)}</p>',
+    ]
+    if result:
+        parts += ["<h3>Resultaat</h3>", f"<p>{esc(result)}</p>"]
+    parts += [
+        f'<ul class="gv-tags" aria-label="Tags">{tags}</ul>',
+        f'<p class="gv-handout-score">Score {r.score}: {breakdown_html(site, r.breakdown)}</p>',
+        f'<figure class="gv-qr">{qr_svg(url, label)}'
+        f'<figcaption>Lees het hele voorbeeld: scan de code of ga naar<br>'
+        f'<a href="{esc(url)}">{esc(url)}</a></figcaption></figure>',
+        "</article>",
+    ]
+    return "\n".join(parts)
+
+
+def result_paragraph(case: Case, limit: int = RESULT_LIMIT) -> str:
+    """The first paragraph of `Resultaat` as plain text, cut at a word near `limit` characters."""
+    section = case.section("resultaat")
+    if section is None:
+        return ""
+    for block in re.split(r"\n[ \t]*\n", section.markdown):
+        stripped = block.strip()
+        if not stripped or stripped.startswith("#") or stripped.startswith(("```", "~~~")):
+            continue
+        rendered = md.markdown(stripped, extensions=["abbr"])
+        text = " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
+        if not text:
+            continue
+        if len(text) > limit:
+            text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+        return text
+    return ""
+
+
+# -- /selecties/ ----------------------------------------------------------------
+
+def selections_page(site: Site) -> str:
+    base = render.base_for("selecties/")
+    lines = [
+        "---",
+        'title: "Eerder gedeeld"',
+        'description: "De selecties van de vijf zoals ze eerder zijn gedeeld, op bijeenkomsten en in het '
+        'netwerk; elk vastgelegd zoals het toen was."',
+        "search:",
+        "  exclude: true",  # frozen copies of case texts; the case pages themselves are in the index
+        "---",
+        "",
+        "# Eerder gedeeld",
+        "",
+        "Als de vijf worden gedeeld, op een bijeenkomst of in het netwerk, leggen we die selectie vast. Zo blijft "
+        "zichtbaar wat er toen is gedeeld, ook als gewichten of voorbeelden later veranderen. Een selectie "
+        "vastleggen doe je met `goedvoorbeeld rank --save naam-van-de-bijeenkomst`; het bestand komt in "
+        f"`cases/{FOLDER}/`.",
+        "",
+    ]
+    if not site.selections:
+        lines.append('<p class="gv-empty">Er is nog geen selectie vastgelegd.</p>')
+    else:
+        items = []
+        for s in site.selections:
+            titles = "; ".join(c.title for c in s.cases)
+            items.append(
+                f'<li><a href="{href(base, f"selecties/{s.stem}/")}">{esc(selection_title(s))}</a>'
+                f'<span class="gv-list-summary">{esc(titles)}</span></li>'
+            )
+        lines.append('<ul class="gv-list gv-selections">' + "".join(items) + "</ul>")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def selection_title(s: Selection) -> str:
+    return f"{render.dutch_date(s.date)}: {s.name}"
+
+
+def selection_page(site: Site, s: Selection) -> str:
+    """One saved selection, shown only from what its file recorded."""
+    page_url = f"selecties/{s.stem}/"
+    base = render.base_for(page_url)
+    existing = site.library.by_slug()
+    title = f"De vijf van {selection_title(s)}"
+    lines = [
+        "---",
+        f"title: {_yaml_str(title)}",
+        f"description: {_yaml_str(f'De vijf voorbeelden die op {render.dutch_date(s.date)} zijn gedeeld ({s.name}).')}",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        f"<h1>{esc(title)}</h1>",
+        "",
+        f'<p class="gv-frozen">Deze selectie is vastgelegd op <time datetime="{s.date.isoformat()}">'
+        f"{esc(render.dutch_date(s.date))}</time> en verandert niet meer: de scores en gewichten zijn die van "
+        f'toen. De vijf van nu staan op <a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>.</p>',
+        "",
+    ]
+    rows = []
+    for c in s.cases:
+        if c.slug in existing:
+            name = f'<a href="{href(base, render.case_url(c.slug))}">{esc(c.title)}</a>'
+        else:
+            name = f"{esc(c.title)} <em>(staat niet meer in de bibliotheek)</em>"
+        rows.append(
+            f'<tr><td class="gv-num">{c.rank}</td><td>{name}<br><span class="gv-list-meta">'
+            f"{esc(c.organisation)}</span></td>"
+            f'<td class="gv-num">{c.score}</td><td>{breakdown_html(site, c.breakdown)}</td></tr>'
+        )
+    lines += [
+        '<div class="gv-table"><table><caption>De gedeelde voorbeelden</caption>'
+        '<thead><tr><th scope="col">Plaats</th><th scope="col">Voorbeeld</th><th scope="col">Score</th>'
+        '<th scope="col">Opbouw van de score</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div>',
+        "",
+        "## Gewichten van toen",
+        "",
+    ]
+    tags = site.library.vocabulary.tags
+    weight_rows = "".join(
+        f"<tr><td>{esc(tags[t].label) if t in tags else ''}<br><code>{esc(t)}</code></td>"
+        f'<td class="gv-num">{w}</td></tr>'
+        for t, w in s.weights
+    )
+    lines += [
+        f'<div class="gv-table"><table><caption>Gewichten van de tags op {esc(render.dutch_date(s.date))}; '
+        f"top {s.top}</caption>"
+        '<thead><tr><th scope="col">Tag</th><th scope="col">Gewicht</th></tr></thead>'
+        f"<tbody>{weight_rows}</tbody></table></div>",
+        "",
+        f'<p><a href="{href(base, "selecties/")}">Alle eerder gedeelde selecties</a></p>',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _ranked_statuses() -> str:
+    names = [schema.STATUSES[s].lower() for s in schema.RANKED_STATUSES]
+    return ", ".join(names[:-1]) + " of " + names[-1] if len(names) > 1 else names[0]
+
+
+def _yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
