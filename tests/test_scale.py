@@ -211,3 +211,28 @@ def test_search_index_built_during_the_build_equals_indexing_the_finished_site(b
     streamed = _fragments(built_fixture_site.site / OUTPUT)
     assert len(streamed) >= 10 and any(url == "/voorbeelden/participatie-provincie/" for url, *_ in streamed)
     assert streamed == _fragments(copy / OUTPUT)
+
+
+def test_checking_on_several_processes_finds_exactly_what_load_library_finds(tmp_path):
+    import shutil
+
+    from goedvoorbeeld.cases import check_library
+
+    cases = tmp_path / "cases"
+    shutil.copytree(FIXTURES / "library", cases)
+    template = (cases / "regio-open-data.md").read_text(encoding="utf-8")
+    for i in range(40):
+        text = template if i % 4 else template.replace("Open data in de regio", f"Open data {i}")  # GV013
+        if i % 5 == 0:
+            text = text.replace("tags: [", "tags: [onbekend, ")  # GV104
+        if i % 7 == 0:
+            text = text.replace("## Aanpak", "## Werkwijze")  # GV203, GV201
+        (cases / f"extra-{i:02d}.md").write_text(text, encoding="utf-8")
+    (cases / "Extra-01.md").write_text(template, encoding="utf-8")  # GV001, GV012
+    (cases / "notities.txt").write_text("x", encoding="utf-8")  # GV014
+    expected = load_library(cases, shown_root="cases", today=dt.date(2026, 11, 29))
+    for workers in (1, 2, 3):
+        found = check_library(cases, shown_root="cases", today=dt.date(2026, 11, 29), workers=workers,
+                              parallel_from=1)
+        assert found.problems == expected.problems and found.files == expected.files
+    assert {p.code for p in expected.problems} >= {"GV001", "GV012", "GV013", "GV014", "GV104", "GV201", "GV203"}

@@ -626,3 +626,81 @@ def load_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_r
     shown_tags = str(tags_file) if tags_file else f"{root.rstrip('/')}/tags.yml"
     vocabulary = load_vocabulary(tags_path, display=shown_tags)
     return read_library(cases_dir, vocabulary, today=today, shown_root=root, only=only)
+
+
+# ---------------------------------------------------------------------------
+# checking only: the problems of a large library, on every core
+
+PARALLEL_FROM = 1000  # case files; for fewer, starting processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What the cross checks need of a case."""
+
+    path: str
+    title: str
+    title_line: int
+
+
+def _check_files(job: tuple) -> list[tuple[list[Problem], _Seen | None]]:
+    """Read and check some case files: their problems, and what the cross checks need."""
+    files, root, vocabulary, today, cases_dir = job
+    out: list[tuple[list[Problem], _Seen | None]] = []
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for file in files:
+            shown = f"{root.rstrip('/')}/{file.name}"
+            try:
+                data = file.read_bytes()
+            except OSError as e:
+                out.append(([problem(shown, 1, 1, "GV002", f"het bestand kan niet worden gelezen: {e.strerror}")],
+                            None))
+                continue
+            case, found = read_case(shown, data, vocabulary, today=today, cases_dir=cases_dir)
+            out.append((found, None if case is None else _Seen(case.path, case.title, case.title_line)))
+    finally:
+        if collecting:
+            gc.enable()
+    return out
+
+
+def check_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_root: str | None = None,
+                  tags_file: str | Path | None = None, workers: int | None = None,
+                  parallel_from: int = PARALLEL_FROM) -> Library:
+    """Every problem of a cases folder, exactly as `load_library` finds them, but without keeping the cases.
+
+    For `goedvoorbeeld check`, which needs only the problems: reading and checking 10,000 files is CPU
+    work, so a large folder is split over `workers` processes (default: one per core). The returned
+    Library has no cases. Raises VocabularyError like `load_library`.
+    """
+    import multiprocessing
+    import threading
+
+    from .vocabulary import load_vocabulary
+
+    today = today or dt.date.today()
+    cases_dir = Path(cases_dir)
+    root = shown_root if shown_root is not None else str(cases_dir)
+    tags_path = Path(tags_file) if tags_file else cases_dir / "tags.yml"
+    shown_tags = str(tags_file) if tags_file else f"{root.rstrip('/')}/tags.yml"
+    vocabulary = load_vocabulary(tags_path, display=shown_tags)
+    problems: list[Problem] = []
+    files = _case_files(cases_dir, root, problems)
+    workers = workers or os.cpu_count() or 1
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if workers > 1 and len(files) >= parallel_from and forkable:
+        size = -(-len(files) // (workers * 4))  # a few parts per process, so that none waits long for another
+        jobs = [(files[i:i + size], root, vocabulary, today, cases_dir) for i in range(0, len(files), size)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = [r for part in pool.map(_check_files, jobs) for r in part]
+    else:
+        results = _check_files((files, root, vocabulary, today, cases_dir))
+    seen: list[_Seen] = []
+    for found, case in results:
+        problems += found
+        if case is not None:
+            seen.append(case)
+    problems += _cross_checks(seen, files, root)
+    return Library(root, vocabulary, (), tuple(sorted(problems, key=_order)), len(files))
