@@ -19,8 +19,7 @@ from goedvoorbeeld import five, outputs
 from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
-from goedvoorbeeld.search import SearchIndexError
-from goedvoorbeeld.search_stream import StreamingIndex
+from goedvoorbeeld.search import SearchIndexError, index_site
 from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import NAV_PAGES, Settings, Site
 from goedvoorbeeld.vocabulary import VocabularyError
@@ -29,7 +28,6 @@ log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
 
 _site: Site | None = None
 _command: str | None = None  # "build", "serve" or "gh-deploy", set by on_startup
-_search: StreamingIndex | None = None  # Pagefind, fed while pages are written (not for `mkdocs serve`)
 
 
 def _current() -> Site:
@@ -114,36 +112,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return _current().case_html(case, html, page.url)
 
 
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Start Pagefind next to the build, so that it indexes each page on the other core as it is written."""
-    global _search
-    _close_search()
-    if _command == "serve" or os.environ.get("GV_SKIP_SEARCH_INDEX"):
-        return
-    try:
-        _search = StreamingIndex(config.site_dir)
-    except SearchIndexError as e:
-        raise PluginError(str(e)) from None
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Hand the finished page to Pagefind (it indexes only elements marked `data-pagefind-body`)."""
-    if _search is not None:
-        _search.add_page(output, page.url)
-    return output
-
-
-def on_build_error(*, error: Exception) -> None:
-    _close_search()
-
-
-def _close_search() -> None:
-    global _search
-    if _search is not None:
-        _search.close()
-        _search = None
-
-
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the feed, the open data and the filter data next to the HTML, then index the site for search."""
     site = _current()
@@ -153,13 +121,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     write_browse_data(site.newest, site.library.vocabulary, config.site_dir)
-    global _search
-    if _search is None:
+    if _command == "serve" or os.environ.get("GV_SKIP_SEARCH_INDEX"):
         log.info("goedvoorbeeld: zoekindex overgeslagen (mkdocs serve of GV_SKIP_SEARCH_INDEX)")
         return
-    search, _search = _search, None
     try:
-        search.write()
+        index_site(config.site_dir)
     except SearchIndexError as e:
         raise PluginError(str(e)) from None
 

@@ -188,31 +188,6 @@ def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
     assert "| check |" in result.stdout and "Written:" in result.stdout
 
 
-def _fragments(pagefind_dir: Path) -> list[tuple]:
-    import gzip
-
-    out = []
-    for f in sorted((pagefind_dir / "fragment").iterdir()):
-        raw = gzip.decompress(f.read_bytes())
-        record = json.loads(raw[raw.index(b"{"):])
-        out.append((record["url"], record["word_count"], record["meta"].get("title"), record["content"]))
-    return sorted(out)
-
-
-def test_search_index_built_during_the_build_equals_indexing_the_finished_site(built_fixture_site, tmp_path):
-    """Pages handed to Pagefind while MkDocs writes them give the same records as Pagefind's own run afterwards."""
-    import shutil
-
-    from goedvoorbeeld.search import OUTPUT, pagefind_command
-
-    copy = tmp_path / "site"
-    shutil.copytree(built_fixture_site.site, copy, ignore=shutil.ignore_patterns(OUTPUT))
-    subprocess.run(pagefind_command(copy), check=True, capture_output=True)
-    streamed = _fragments(built_fixture_site.site / OUTPUT)
-    assert len(streamed) >= 10 and any(url == "/voorbeelden/participatie-provincie/" for url, *_ in streamed)
-    assert streamed == _fragments(copy / OUTPUT)
-
-
 def test_checking_on_several_processes_finds_exactly_what_load_library_finds(tmp_path):
     import shutil
 
