@@ -33,5 +33,16 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/goedvoorbeeld build
 
+# The benchmark of issue 7: 100, 1,000 and 10,000 synthetic cases (about half an hour on 2 cores).
+# Writes bench.json; `make bench SIZES=50` for a quick run.
+SIZES ?= 100,1000,10000
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	@touch $@
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python scripts/bench.py --sizes $(SIZES) --out bench.json
+
 clean:
 	rm -rf site .pytest_cache .hypothesis bench.json

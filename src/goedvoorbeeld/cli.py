@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .cases import Library, load_library
+from .cases import Library, check_library, load_library
 from .problems import Problem, format_problems, summary_line
 from .vocabulary import VocabularyError
 
@@ -42,8 +42,8 @@ def read_paths(paths: tuple[str, ...], tags_file: str | None) -> tuple[list[Libr
     for raw in paths or (DEFAULT_CASES,):
         p = Path(raw)
         if p.is_dir():
-            try:
-                libraries.append(load_library(p, shown_root=shown(p), tags_file=tags_file))
+            try:  # only the problems are needed: a large folder is checked on every core
+                libraries.append(check_library(p, shown_root=shown(p), tags_file=tags_file))
             except VocabularyError as e:
                 problems += e.problems
         elif p.is_file():

@@ -8,10 +8,12 @@ Positions are 1-based file lines and columns taken from the YAML nodes.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
 
+from . import simple_yaml
 from .problems import Problem, problem
 from .safety import blank_controls, control_characters
 
@@ -108,6 +110,11 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
     `line_offset` is the file line of the text's first line. Values that could
     not be built are `INVALID`; `values` is None when nothing usable came out.
     """
+    if max_depth >= simple_yaml.DEPTH:
+        simple = simple_yaml.parse(text, KEY, line_offset)
+        if simple is not None:
+            values, top = simple
+            return values, LazyPositions(line_offset, text=text, top=top), []
     loader = _Loader(text)
     problems: list[Problem] = []
     positions: dict = {}
@@ -133,10 +140,14 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             return None, positions, [problem(path, *at(node.start_mark), "GV006",
                                              "de front matter moet sleutels met waarden bevatten "
                                              "(zoals 'title: ...'), geen lijst of losse tekst")]
+        if _is_plain(node, max_depth):
+            # Fast path for the common case (no alias, tag, duplicate key or odd key, not too deep):
+            # build the values in one go and find positions only when a problem needs one.
+            try:
+                return loader.construct_document(node), LazyPositions(line_offset, root=node), []
+            except (ValueError, yaml.YAMLError):  # e.g. an impossible date: the careful path reports it
+                loader.constructed_objects, loader.recursive_objects = {}, {}
         seen: set[int] = set()
-
-        class _Stop(Exception):
-            pass
 
         def build(n, depth: int, where: tuple):
             if id(n) in seen:
@@ -194,6 +205,113 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
         return values, positions, problems
     finally:
         loader.dispose()
+
+
+class _Stop(Exception):
+    """Building stops: the document has an alias."""
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _is_plain(root: yaml.Node, max_depth: int) -> bool:
+    """True when `build` in parse_yaml would report no problem about the structure of the node tree.
+
+    The tree has no alias (a node met twice), only allowed tags, no key that is not a plain string or
+    that appears twice in its mapping, and no value deeper than `max_depth` (keys count one deeper).
+    Dates are not checked here; constructing them raises ValueError, which sends parse_yaml to `build`.
+    """
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        n, depth = stack.pop()
+        if depth > max_depth or n.tag not in _ALLOWED_TAGS or id(n) in seen:
+            return False
+        seen.add(id(n))
+        value = n.value
+        if isinstance(n, yaml.MappingNode):
+            if value and depth + 1 > max_depth:
+                return False
+            keys: set[str] = set()
+            for k, v in value:
+                if (k.tag != _STR or not isinstance(k, yaml.ScalarNode) or k.value in keys
+                        or id(k) in seen):
+                    return False
+                seen.add(id(k))
+                keys.add(k.value)
+                stack.append((v, depth + 1))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend((c, depth + 1) for c in value)
+    return True
+
+
+class LazyPositions(Mapping):
+    """The positions `build` in parse_yaml records, computed from the node tree when first needed.
+
+    Top-level keys and values are answered without walking the tree: every valid case asks for the
+    line of its title, while deeper positions are only needed to report a problem. Given the text
+    instead of the tree, it composes the tree only then.
+    """
+
+    def __init__(self, line_offset: int, *, root: yaml.MappingNode | None = None, text: str | None = None,
+                 top: dict | None = None):
+        self._root, self._text, self._offset = root, text, line_offset
+        self._all: dict | None = None
+        self._top = top  # (line, column) of (key,) and (key, KEY) for top-level keys, when known
+
+    def _at(self, mark) -> tuple[int, int]:
+        return mark.line + self._offset, mark.column + 1
+
+    def _node(self) -> yaml.MappingNode:
+        if self._root is None:
+            loader = _Loader(self._text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        return self._root
+
+    def _lookup(self, key) -> dict:
+        if self._all is None and isinstance(key, tuple) and (len(key) == 1 or (len(key) == 2 and key[1] == KEY)):
+            if self._top is None:
+                self._top = {}
+                for k, v in self._node().value:
+                    self._top[(k.value,)] = self._at(v.start_mark)
+                    if not isinstance(v, yaml.MappingNode):  # `build` overwrites (key, KEY) inside a mapping
+                        self._top[(k.value, KEY)] = self._at(k.start_mark)
+            if key in self._top or key != (KEY,) and len(key) == 1:
+                return self._top
+        return self.all()
+
+    def all(self) -> dict:
+        if self._all is None:
+            out: dict = {}
+            stack: list = [(self._node(), ())]
+            while stack:
+                n, where = stack.pop()
+                out[where] = self._at(n.start_mark)
+                if isinstance(n, yaml.MappingNode):
+                    for k, v in n.value:
+                        out[(*where, KEY)] = self._at(k.start_mark)
+                        out[(*where, k.value, KEY)] = self._at(k.start_mark)
+                    # values after all keys of this mapping, like `build`, which sets them in order
+                    stack.extend(((v, (*where, k.value)) for k, v in reversed(n.value)))
+                elif isinstance(n, yaml.SequenceNode):
+                    stack.extend(((c, (*where, i)) for i, c in reversed(list(enumerate(n.value)))))
+            self._all = out
+        return self._all
+
+    def __getitem__(self, key):
+        return self._lookup(key)[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._lookup(key)
+
+    def __iter__(self):
+        return iter(self.all())
+
+    def __len__(self) -> int:
+        return len(self.all())
 
 
 def _label(where: tuple) -> str:

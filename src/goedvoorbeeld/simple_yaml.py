@@ -1,0 +1,172 @@
+"""A fast reader for the plain YAML that front matter of a case almost always is.
+
+Reading 10,000 front matters with PyYAML (even its C loader) takes about a
+second, most of it spent building nodes and marks that only matter when
+something is wrong. This reader accepts a small subset of YAML that it can
+read exactly (line by line, with one regular expression per line) and
+returns None for anything else, so the caller falls back to the careful YAML
+path, which reports every problem with its position. The subset:
+
+- `key: value` lines at the left margin (lower-case keys), blank lines and
+  `#` comment lines at the left margin;
+- a value that is a double-quoted string without `\\` or `"`, a single-quoted
+  string without `'`, a whole number, a date `JJJJ-MM-DD`, a lower-case word
+  such as `lopend` (not `yes`, `no`, `on`, `off`, `true`, `false`, `null`), or
+  a flow list of such words (`[visie, know-how]`);
+- an empty value followed by a block list whose items are such values or
+  small mappings (`- title: "..."` with `url: "..."` under it).
+
+For accepted text the result equals what PyYAML's safe loader constructs;
+the tests compare the two on many inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_KEY = r"[a-z_][a-z0-9_]*"
+_WORD = r"[a-z][a-z0-9-]*"
+# Greedy groups, trailing spaces removed in Python: a lazy `(.*?) *` costs a backtrack per character.
+_LINE = re.compile(rf"({_KEY}):( +.*)?")
+_ITEM = re.compile(r"( *)- +(.*)")
+_DOUBLE = re.compile(r'"([^"\\]*)"')
+_SINGLE = re.compile(r"'([^']*)'")
+_FLOW = re.compile(rf"\[ *((?:{_WORD}(?: *, *{_WORD})*)?) *\]")
+_SPLIT = re.compile(r" *, *")
+_INT = re.compile(r"0|[1-9][0-9]{0,8}")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_PLAIN_WORD = re.compile(_WORD)
+# Words YAML 1.1 reads as true, false or null rather than as text.
+_NOT_TEXT = frozenset("yes no true false on off null".split())
+# Characters PyYAML refuses in a stream; such text goes to the careful path, which reports them.
+# \x85, \u2028 and \u2029 are line breaks to YAML 1.1 and \ufeff a byte order mark: left to the careful path too.
+_NON_PRINTABLE = re.compile("[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+DEPTH = 4  # the deepest this subset goes: root mapping > list > mapping > value
+Positions = dict  # (key,) or (key, KEY) -> (line, column)
+
+
+class _NotSimple(Exception):
+    pass
+
+
+def _value(text: str | None) -> str:
+    """The text of a value after `key:`, without the spaces around it."""
+    return text.strip(" ") if text else ""
+
+
+def _scalar(text: str):
+    """The value of an inline scalar or flow list, or _NotSimple."""
+    first = text[:1]
+    if first == '"':
+        m = _DOUBLE.fullmatch(text)
+        if m:
+            return m.group(1)
+    elif first == "'":
+        m = _SINGLE.fullmatch(text)
+        if m:
+            return m.group(1)
+    elif first == "[":
+        m = _FLOW.fullmatch(text)
+        if m:
+            words = _SPLIT.split(m.group(1)) if m.group(1) else []
+            if not _NOT_TEXT.intersection(words):
+                return words
+    elif first.isdigit():
+        if _INT.fullmatch(text):
+            return int(text)
+        m = _DATE.fullmatch(text)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:  # an impossible date: the careful path reports it
+                pass
+    elif _PLAIN_WORD.fullmatch(text) and text not in _NOT_TEXT:
+        return text
+    raise _NotSimple
+
+
+def parse(text: str, key_marker: str, line_offset: int = 1) -> tuple[dict, Positions] | None:
+    """(values, top-level positions) of a simple YAML mapping, or None when the text is not simple.
+
+    Positions hold `(key,)` (where the value starts) and `(key, key_marker)` (where the key starts)
+    for every top-level key as (line, column): 1-based columns, lines counted from `line_offset`.
+    """
+    if "\t" in text or _NON_PRINTABLE.search(text):
+        return None
+    lines = text.split("\n")
+    values: dict = {}
+    pos: Positions = {}
+    i, n = 0, len(lines)
+    try:
+        while i < n:
+            line = lines[i]
+            if not line.strip() or line.startswith("#"):
+                i += 1
+                continue
+            m = _LINE.fullmatch(line)
+            if not m or m.group(1) in values or m.group(1) in _NOT_TEXT:
+                return None
+            key, raw = m.group(1), _value(m.group(2))
+            pos[(key, key_marker)] = (i + line_offset, 1)
+            if raw:
+                values[key] = _scalar(raw)
+                pos[(key,)] = (i + line_offset, len(line) - len(m.group(2).lstrip(" ")) + 1)
+                i += 1
+                continue
+            i, value, where = _block(lines, i + 1)
+            if where is None:
+                raise _NotSimple  # `key:` without a value: rare; the careful path knows where YAML puts it
+            values[key] = value
+            pos[(key,)] = (where[0] + line_offset, where[1] + 1)
+    except _NotSimple:
+        return None
+    return (values, pos) if values else None
+
+
+def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | None]:
+    """A block list after `key:` (or nothing: null). Returns (next line, value, position of the list)."""
+    items: list = []
+    indent: int | None = None
+    start = None
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        m = _ITEM.fullmatch(line)
+        if not m:
+            if line[:1] in (" ", "-"):
+                raise _NotSimple  # something indented that is not a plain list item
+            break  # the next key
+        d = len(m.group(1))
+        if indent is None:
+            indent, start = d, (i, d)
+        elif d != indent:
+            raise _NotSimple
+        content = m.group(2).rstrip(" ")
+        if m.start(2) != d + 2:
+            raise _NotSimple  # `-   key: ...`: keep the simple column rule
+        km = _LINE.fullmatch(content)
+        if not km:
+            items.append(_scalar(content))
+            i += 1
+            continue
+        mapping: dict = {}
+        while True:
+            k, raw = km.group(1), _value(km.group(2))
+            if not raw or k in mapping or k in _NOT_TEXT:
+                raise _NotSimple
+            mapping[k] = _scalar(raw)
+            i += 1
+            if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] == " ":
+                break
+            km = _LINE.fullmatch(lines[i][d + 2:])
+            if not km:
+                raise _NotSimple
+        items.append(mapping)
+    if indent is None:
+        return i, None, None
+    return i, items, start
