@@ -559,10 +559,8 @@ def read_library(cases_dir: str | Path, vocabulary: Vocabulary, *, today: dt.dat
                 continue
             case, found = read_case(shown, data, vocabulary, today=today, cases_dir=cases_dir)
             problems += found
-            if case is not None and not any(p.is_error for p in found):
-                cases.append(case)
-            elif case is not None:
-                cases.append(case)  # kept for the cross checks, removed below
+            if case is not None:
+                cases.append(case)  # cases with errors too, for the cross checks; removed below
     finally:
         if collecting:
             gc.enable()
@@ -625,14 +623,19 @@ def _cross_checks(cases: list[Case], files: list[Path], root: str | None) -> lis
 def load_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_root: str | None = None,
                  only: list[Path] | None = None, tags_file: str | Path | None = None) -> Library:
     """Read `tags.yml` in the cases folder (or `tags_file`) and every case; raises VocabularyError."""
-    from .vocabulary import load_vocabulary
-
     cases_dir = Path(cases_dir)
     root = shown_root if shown_root is not None else str(cases_dir)
+    vocabulary = _vocabulary_of(cases_dir, root, tags_file)
+    return read_library(cases_dir, vocabulary, today=today, shown_root=root, only=only)
+
+
+def _vocabulary_of(cases_dir: Path, root: str, tags_file: str | Path | None) -> Vocabulary:
+    """`tags.yml` in the cases folder, or `tags_file`, shown as people see the path."""
+    from .vocabulary import load_vocabulary
+
     tags_path = Path(tags_file) if tags_file else cases_dir / "tags.yml"
     shown_tags = str(tags_file) if tags_file else f"{root.rstrip('/')}/tags.yml"
-    vocabulary = load_vocabulary(tags_path, display=shown_tags)
-    return read_library(cases_dir, vocabulary, today=today, shown_root=root, only=only)
+    return load_vocabulary(tags_path, display=shown_tags)
 
 
 # ---------------------------------------------------------------------------
@@ -685,14 +688,10 @@ def check_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_
     import multiprocessing
     import threading
 
-    from .vocabulary import load_vocabulary
-
     today = today or dt.date.today()
     cases_dir = Path(cases_dir)
     root = shown_root if shown_root is not None else str(cases_dir)
-    tags_path = Path(tags_file) if tags_file else cases_dir / "tags.yml"
-    shown_tags = str(tags_file) if tags_file else f"{root.rstrip('/')}/tags.yml"
-    vocabulary = load_vocabulary(tags_path, display=shown_tags)
+    vocabulary = _vocabulary_of(cases_dir, root, tags_file)
     problems: list[Problem] = []
     files = _case_files(cases_dir, root, problems)
     workers = workers or os.cpu_count() or 1

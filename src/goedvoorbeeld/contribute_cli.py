@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import click
-import yaml
 
 from . import issueform, newcase, schema
 from .cases import load_library, slug_problems
@@ -278,23 +277,10 @@ def report_markdown(problems: list[Problem], text: str, guide_url: str = "", not
     return "\n".join(out) + "\n"
 
 
-def _site_url(config_file: str) -> str:
-    """site_url from mkdocs.yml ('' when there is none); MkDocs' own YAML tags are ignored."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    try:
-        with open(config_file, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=Loader) or {}  # noqa: S506 - a SafeLoader subclass
-    except (OSError, yaml.YAMLError):
-        return ""
-    url = data.get("site_url") if isinstance(data, dict) else None
-    return url if isinstance(url, str) else ""
-
-
 def _guide_url(config_file: str) -> str:
-    site = _site_url(config_file)
+    from .cli import site_url_of  # one reader of mkdocs.yml's site_url
+
+    site = site_url_of(Path(config_file))
     return f"{site.rstrip('/')}/bijdragen/" if site else ""
 
 
