@@ -20,7 +20,7 @@ from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
 from goedvoorbeeld.safety import check_rendered
-from goedvoorbeeld.search import SearchIndexError, index_site, release_memory
+from goedvoorbeeld.search import SearchIndexError, index_site
 from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import NAV_PAGES, Settings, Site
 from goedvoorbeeld.vocabulary import VocabularyError
@@ -116,14 +116,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return _current().case_html(case, html, page.url)
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Let go of a page's Markdown and HTML once it is rendered: nothing reads them again, and at
-    10,000 cases they would stay in memory beside Pagefind while it indexes the site."""
-    page.markdown = None
-    page.content = None
-    return output
-
-
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the feed, the open data and the filter data next to the HTML, then index the site for search."""
     site = _current()
@@ -136,7 +128,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if _command == "serve" or os.environ.get("GV_SKIP_SEARCH_INDEX"):
         log.info("goedvoorbeeld: zoekindex overgeslagen (mkdocs serve of GV_SKIP_SEARCH_INDEX)")
         return
-    release_memory()
     try:
         index_site(config.site_dir)
     except SearchIndexError as e:

@@ -9,9 +9,6 @@ match every query), see docs/overrides/main.html.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import gc
 import subprocess
 from pathlib import Path
 
@@ -45,19 +42,3 @@ def index_site(site_dir: str | Path) -> str:
         raise SearchIndexError(f"Pagefind schreef geen zoekindex in {Path(site_dir) / OUTPUT}:\n{output}")
     return output
 
-
-def release_memory() -> None:
-    """Hand freed memory back to the system before Pagefind starts.
-
-    Pagefind needs most of the memory budget at 10,000 cases while the MkDocs process is still alive; a
-    collection plus glibc's malloc_trim returns what the written pages held. Elsewhere it only collects.
-    """
-    gc.collect()
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-        trim = getattr(libc, "malloc_trim", None)
-    except OSError:  # pragma: no cover - no C library to load
-        trim = None
-    if trim is not None:
-        trim(0)
