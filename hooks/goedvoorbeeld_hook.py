@@ -20,7 +20,7 @@ from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
 from goedvoorbeeld.safety import check_rendered
-from goedvoorbeeld.search import SearchIndexError, index_site
+from goedvoorbeeld.search import PAGES_PER_INDEX, SearchIndexError, index_site
 from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import NAV_PAGES, Settings, Site
 from goedvoorbeeld.vocabulary import VocabularyError
@@ -61,10 +61,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for p in problems:
         log.warning(p.format())
     extra = config.extra.get("goedvoorbeeld", {}) or {}
+    per_index = extra.get("search_pages_per_index", PAGES_PER_INDEX)
+    if isinstance(per_index, bool) or not isinstance(per_index, int) or per_index < 1:
+        raise PluginError("mkdocs.yml: extra.goedvoorbeeld.search_pages_per_index moet een heel getal van 1 of "
+                          f"meer zijn (het aantal voorbeelden per deel van de zoekindex), niet '{per_index}'")
     _site = Site(library, Settings(
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         source_url=extra.get("source", ""),
         branch=extra.get("branch", "main"),
+        search_pages_per_index=per_index,
     ), tuple(selections))
     too_few = five.shortfall(_site)
     if too_few:
@@ -73,6 +78,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning("mkdocs.yml: 'site_url' ontbreekt; de feed, de open data en de QR-codes hebben volledige "
                     "adressen nodig")
     return config
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """Tell the search box where the parts of the search index are (docs/overrides/partials/search.html)."""
+    env.globals["gv_search_indexes"] = [part.output + "/" for part in _current().search_parts]
+    return env
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -84,6 +95,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.remove(existing)
         # Case pages stay out of the navigation: a nav entry per case makes every page grow with the library.
         inclusion = InclusionLevel.INCLUDED if uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        if not _is_case_uri(uri):
+            content = site.html_blocks.keep(content)  # finished HTML skips Markdown; on_page_content restores it
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     cases_dir = Path(config.config_file_path).parent / "cases"
     for image in sorted({i for c in site.library.cases for i in c.images}):
@@ -109,7 +122,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Wrap a case body (sanitized) in its metadata panel, links and edit link."""
     case = _case_of(page)
     if case is None:
-        return html
+        return _current().html_blocks.restore(html) if page.file.generated_by else html
     unsafe = check_rendered(case, html)  # the checker missed it: refuse rather than publish a cleaned page
     if unsafe:
         raise PluginError("\n".join(p.format() for p in unsafe))
@@ -129,13 +142,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.info("goedvoorbeeld: zoekindex overgeslagen (mkdocs serve of GV_SKIP_SEARCH_INDEX)")
         return
     try:
-        index_site(config.site_dir)
+        index_site(config.site_dir, site.search_parts)
     except SearchIndexError as e:
         raise PluginError(str(e)) from None
 
 
+def _is_case_uri(uri: str) -> bool:
+    return uri.startswith("voorbeelden/") and uri.count("/") == 1 and uri != "voorbeelden/index.md"
+
+
 def _case_of(page: Page):
     uri = page.file.src_uri
-    if not (uri.startswith("voorbeelden/") and uri.count("/") == 1 and uri != "voorbeelden/index.md"):
+    if not _is_case_uri(uri):
         return None
     return _current().library.by_slug().get(uri[len("voorbeelden/"):-3])

@@ -30,10 +30,19 @@
     return new URL(base.replace(/\/?$/, "/"), document.baseURI);
   }
 
+  /* The index is one folder, or several for a large library (src/goedvoorbeeld/search.py): the first
+     has the search code, the others are merged into it. */
+  var indexes = (document.getElementById("gv-search").getAttribute("data-indexes") || "pagefind/")
+    .split(" ").filter(Boolean);
+
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname }).then(function () { pf.init(); return pf; });
+      pagefind = import(new URL(indexes[0] + "pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname }).then(function () {
+          return Promise.all(indexes.slice(1).map(function (folder) {
+            return pf.mergeIndex(new URL(folder, root).href, { baseUrl: root.pathname });
+          }));
+        }).then(function () { pf.init(); return pf; });
       });
     }
     return pagefind;

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import nh3
 
-from . import five, render, schema
+from . import five, render, schema, search
 from .browse import browse_url, filter_form
 from .cases import Case, Library
 from .charts import overview_page
@@ -33,6 +33,7 @@ class Settings:
     site_url: str = ""  # absolute, ends with "/"
     source_url: str = ""  # repository web address, for edit links
     branch: str = "main"
+    search_pages_per_index: int = search.PAGES_PER_INDEX
 
 
 @dataclass
@@ -71,6 +72,11 @@ class Site:
             for t in dict.fromkeys(c.tags):
                 out[t].append(c)
         return out
+
+    @cached_property
+    def search_parts(self) -> tuple[search.IndexPart, ...]:
+        """How the search index is made: in one part, or in several for a large library."""
+        return search.index_parts((c.slug for c in self.library.cases), self.settings.search_pages_per_index)
 
     def edit_url(self, repo_path: str) -> str | None:
         """Where to edit a file of the repository (such as 'cases/x.md') on its forge."""
@@ -223,6 +229,11 @@ class Site:
             items.append(f'<li><a href="{url(number + 1)}" rel="next">Volgende</a></li>')
         return f'<nav class="gv-pager" aria-label="Paginanummers"><ul>{"".join(items)}</ul></nav>'
 
+    # -- finished HTML kept out of Markdown ------------------------------------
+    @cached_property
+    def html_blocks(self) -> "HtmlBlocks":
+        return HtmlBlocks()
+
     # -- blocks in hand-written pages ----------------------------------------
     MARKER = re.compile(r"<!--\s*gv:([a-z0-9-]+)\s*-->")
 
@@ -327,6 +338,51 @@ class Site:
                 f' (bronbestand <code>cases/{esc(case.slug)}.md</code>)</p>'
             )
         return "\n".join(parts)
+
+
+class HtmlBlocks:
+    """The raw HTML blocks of the pages this module generates, kept out of Python-Markdown.
+
+    A generated list or table page is mostly finished HTML (up to 2.5 MB for the full ranking at 10,000
+    cases). Python-Markdown would only parse it twice with html.parser (its raw-HTML preprocessor and
+    MkDocs' anchor scan) to pass it through unchanged: most of the build time of such pages. `keep` swaps
+    each raw HTML block for a comment that Markdown passes through; `restore` puts the blocks back into the
+    rendered page. Only for pages built from our own escaped HTML: never for case bodies, which must go
+    through Markdown and the sanitizer. tests/test_scale.py builds a site both ways and compares every page.
+    """
+
+    PLACEHOLDER = re.compile(r"<!-- gv-html (\d+) -->")
+    # A line that opens a raw HTML block for Python-Markdown: a block-level tag at the start of a line.
+    _OPENS_BLOCK = re.compile(r"<(?:p|div|ol|ul|dl|table|nav|section|figure|form|fieldset|details|script|h[1-6])[\s>]")
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def keep(self, markdown: str) -> str:
+        """Markdown with each raw HTML block (from its opening line up to the next blank line) replaced."""
+        out: list[str] = []
+        run: list[str] = []
+        for line in markdown.split("\n"):
+            if run:
+                if line.strip():
+                    run.append(line)
+                    continue
+                out.append(self._placeholder(run))
+                run = []
+            if self._OPENS_BLOCK.match(line) and (not out or not out[-1].strip()):
+                run = [line]
+            else:
+                out.append(line)
+        if run:
+            out.append(self._placeholder(run))
+        return "\n".join(out)
+
+    def _placeholder(self, lines: list[str]) -> str:
+        self.blocks.append("\n".join(lines))
+        return f"<!-- gv-html {len(self.blocks) - 1} -->"
+
+    def restore(self, html: str) -> str:
+        return self.PLACEHOLDER.sub(lambda m: self.blocks[int(m.group(1))], html)
 
 
 def sanitize(fragment: str) -> str:

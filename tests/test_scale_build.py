@@ -1,0 +1,148 @@
+"""Scale of the build: generated HTML skips Markdown unchanged, and a large library is indexed in parts."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.safety import MARKDOWN_EXTENSIONS
+from goedvoorbeeld.search import OUTPUT, index_parts
+from goedvoorbeeld.site import HtmlBlocks, Site
+
+from conftest import FIXTURES, make_project, serve
+from test_finding import synthetic
+
+LIBRARY = FIXTURES / "library"
+
+
+def _body(page: str) -> str:
+    """A generated page without its front matter, as MkDocs hands it to Markdown."""
+    return page.split("\n---\n", 1)[1] if page.startswith("---\n") else page
+
+
+def _between_tags(html: str) -> str:
+    """White space between two tags only: Markdown puts a line break between raw blocks it passes on."""
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+@pytest.mark.parametrize("size", [0, 8, 250])
+def test_generated_pages_render_the_same_with_their_html_kept_out_of_markdown(size):
+    library = load_library(LIBRARY)
+    if size != 8:
+        library = synthetic(library, size)
+    pages = Site(library).generated_pages()
+    blocks = HtmlBlocks()
+    kept = 0
+    for uri, page in pages.items():
+        if uri.startswith("voorbeelden/") and uri.count("/") == 1 and uri != "voorbeelden/index.md":
+            continue  # case pages always go through Markdown and the sanitizer
+        body = _body(page)
+        before = len(blocks.blocks)
+        through = blocks.keep(body)
+        kept += len(blocks.blocks) - before
+        assert len(blocks.PLACEHOLDER.findall(through)) == len(blocks.blocks) - before, uri
+        plain = markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
+        fast = blocks.restore(markdown.markdown(through, extensions=list(MARKDOWN_EXTENSIONS)))
+        assert _between_tags(fast) == _between_tags(plain), uri
+    assert kept > len(pages) - len(library.cases)  # every list or table page had blocks to keep out
+
+
+def test_a_placeholder_in_a_case_title_is_escaped_and_never_replaced():
+    library = load_library(LIBRARY)
+    case = library.cases[0]
+    tricky = dataclasses.replace(case, title="Titel <!-- gv-html 0 -->")
+    site = Site(dataclasses.replace(library, cases=(tricky, *library.cases[1:])))
+    listed = site.html_blocks.keep(_body(site.generated_pages()["voorbeelden/index.md"]))
+    assert site.html_blocks.restore(listed).count("Titel &lt;!-- gv-html 0 --&gt;") == 1
+
+
+# -- the search index in parts ------------------------------------------------------
+
+def test_a_small_library_is_indexed_in_one_part_by_pagefinds_own_glob():
+    parts = index_parts([f"voorbeeld-{i}" for i in range(4_999)])
+    assert parts == (parts[0],) and parts[0].output == OUTPUT and parts[0].glob("unused") is None
+
+
+def test_a_large_library_is_split_into_nearly_equal_parts_that_cover_every_case_once():
+    slugs = [f"v{i:05d}-{w}" for i, w in zip(range(12_001), ["open", "data", "raad", "wijk", "plan", "x1"] * 2001)]
+    parts = index_parts(slugs, per_index=5_000)
+    assert [p.output for p in parts] == [OUTPUT, f"{OUTPUT}-2", f"{OUTPUT}-3"]
+    assert [p.main for p in parts] == [True, False, False]
+    owner = {}
+    for p in parts:
+        for e in p.endings:
+            assert e not in owner
+            owner[e] = p.output
+    sizes = {p.output: sum(1 for s in slugs if owner[s[-2:]] == p.output) for p in parts}
+    assert sum(sizes.values()) == len(slugs)
+    assert max(sizes.values()) - min(sizes.values()) <= 2_001  # endings are dealt out whole
+    assert index_parts(list(reversed(slugs)), per_index=5_000) == parts  # the slugs decide, not their order
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory):
+    """The fixture library built with at most 3 case pages per part of the search index."""
+    project = make_project(tmp_path_factory.mktemp("split") / "site")
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    branch: main\n", "    branch: main\n    search_pages_per_index: 3\n"),
+                      encoding="utf-8")
+    project.build("--strict")
+    return project
+
+
+def test_every_searchable_page_is_in_exactly_one_part_of_the_index(split_site):
+    site = split_site.site
+    slugs = sorted(p.stem for p in split_site.cases.glob("*.md"))
+    parts = index_parts(slugs, per_index=3)
+    assert len(parts) >= 3  # the fixture library has about ten cases
+    counts = {}
+    for part in parts:
+        entry = json.loads((site / part.output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts[part.output] = entry["languages"]["nl"]["page_count"]
+    own = {p.output: sum(1 for s in slugs if s[-2:] in p.endings) for p in parts}
+    hand_written = 4  # home, bijdragen, over, top-5 (tests/test_finding.py lists what is searchable)
+    assert counts == {p.output: own[p.output] + (hand_written if p.main else 0) for p in parts}
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'data-indexes="{" ".join(p.output + "/" for p in parts)}"' in home
+
+
+def test_bad_part_size_in_mkdocs_yml_is_a_dutch_error(project):
+    config = project.root / "mkdocs.yml"
+    data = config.read_text(encoding="utf-8")
+    config.write_text(data.replace("    branch: main\n", "    branch: main\n    search_pages_per_index: veel\n"),
+                      encoding="utf-8")
+    result = project.build("--strict", check=False)
+    assert result.returncode == 1
+    assert "search_pages_per_index moet een heel getal" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_search_box_finds_cases_in_every_part_of_a_split_index(split_site, page):
+    slugs = sorted(p.stem for p in split_site.cases.glob("*.md"))
+    parts = index_parts(slugs, per_index=3)
+    titles = {}
+    for path in split_site.cases.glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        titles[path.stem] = front["title"]
+    base, server = serve(split_site.site)
+    try:
+        for part in parts:
+            slug = next(s for s in slugs if s[-2:] in part.endings)
+            page.goto(base)
+            page.click("#gv-search-input")
+            page.keyboard.type(titles[slug])
+            page.wait_for_selector("#gv-search-list a")
+            hrefs = page.eval_on_selector_all("#gv-search-list a", "links => links.map(a => a.getAttribute('href'))")
+            assert any(h.endswith(f"/voorbeelden/{slug}/") for h in hrefs), (part.output, slug, hrefs)
+        assert page.console_errors == []
+        assert all(r.startswith(base) for r in page.requests)
+    finally:
+        server.shutdown()
