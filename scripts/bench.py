@@ -398,7 +398,7 @@ def page_weight(site: Path, url_path: str) -> dict:
 
 RESULT_SELECTOR = ".md-search-result__item, .pagefind-ui__result, [data-gv-search-result]"
 SEARCH_INPUT = "input.md-search__input, input.pagefind-ui__search-input, header input[type=search]"
-SEARCH_URL = re.compile(r"/(search|pagefind)/|/workers/search")
+SEARCH_URL = re.compile(r"/(search|pagefind(-[0-9]+)?)/|/workers/search")
 
 _SEARCH_WATCH = """
 () => {
@@ -421,8 +421,13 @@ async ([query, timeout]) => {
   const late = new Promise((resolve) => setTimeout(() => resolve({timeout: true}), timeout));
   return Promise.race([late, run()]);
   async function run() {
-  const pf = await import(new URL('pagefind/pagefind.js', document.baseURI.replace(/[^/]*$/, '')).href);
+  // The index folders as the search box lists them: one, or several parts for a large library.
+  const root = document.baseURI.replace(/[^/]*$/, '');
+  const box = document.getElementById('gv-search');
+  const folders = ((box && box.getAttribute('data-indexes')) || 'pagefind/').split(' ').filter(Boolean);
+  const pf = await import(new URL(folders[0] + 'pagefind.js', root).href);
   if (pf.options) await pf.options({baseUrl: '/'});
+  await Promise.all(folders.slice(1).map((f) => pf.mergeIndex(new URL(f, root).href, {baseUrl: '/'})));
   if (pf.init) await pf.init();
   const search = await pf.search(query);
   const count = search.results.length;
@@ -542,7 +547,7 @@ class Browser:
             if r.get("timeout"):
                 return {"failed": f"Pagefind gaf binnen {BROWSER_TIMEOUT_MS // 1000} s geen resultaat"}
             page.wait_for_load_state("networkidle")
-            search = [x for i, x in enumerate(page.finished) if i >= loaded or "/pagefind/" in x.url]
+            search = [x for i, x in enumerate(page.finished) if i >= loaded or SEARCH_URL.search(x.url)]
             return {"ms": round(r["ms"], 1), "bytes": _bytes(search), "results": r["count"],
                     "first_title": r["title"], "third_party": page.third_party}
         finally:

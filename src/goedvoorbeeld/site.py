@@ -7,6 +7,7 @@ for the HTML around a case body.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -387,8 +388,13 @@ class HtmlBlocks:
 
 def sanitize(fragment: str) -> str:
     """Allowlist sanitizer for HTML rendered from a case body (defence in depth)."""
-    return nh3.clean(
-        fragment,
+    return _cleaner().clean(fragment)
+
+
+@functools.cache
+def _cleaner() -> nh3.Cleaner:
+    """Built once: configuring the sanitizer on every call cost a third of its time per case page."""
+    return nh3.Cleaner(
         tags=_BODY_TAGS,
         attributes=_BODY_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
