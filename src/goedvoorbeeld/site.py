@@ -199,13 +199,20 @@ class Site:
         return "\n".join(lines) + "\n"
 
     def list_item(self, case: Case, base: str) -> str:
-        level = schema.LEVELS[case.level]
-        status = schema.STATUSES[case.status]
-        return (
-            f'<a href="{href(base, render.case_url(case.slug))}">{esc(case.title)}</a>'
-            f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}</span>'
-            f'<span class="gv-list-summary">{esc(case.summary)}</span>'
-        )
+        text = self._list_texts.get(case.slug)
+        if text is None:  # a case is listed on several pages (list, tags, related cases): escape it once
+            level = schema.LEVELS[case.level]
+            status = schema.STATUSES[case.status]
+            text = self._list_texts[case.slug] = (
+                f'{esc(case.title)}</a>'
+                f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}</span>'
+                f'<span class="gv-list-summary">{esc(case.summary)}</span>'
+            )
+        return f'<a href="{href(base, render.case_url(case.slug))}">{text}'
+
+    @cached_property
+    def _list_texts(self) -> dict[str, str]:
+        return {}
 
     @staticmethod
     def pager(number: int, pages: int, base: str, path: str = "voorbeelden/") -> str:
