@@ -20,7 +20,7 @@ from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
 from goedvoorbeeld.safety import check_rendered
-from goedvoorbeeld.search import PAGES_PER_INDEX, SearchIndexError, index_site
+from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError, write_order
 from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import NAV_PAGES, Settings, Site
 from goedvoorbeeld.vocabulary import VocabularyError
@@ -28,6 +28,7 @@ from goedvoorbeeld.vocabulary import VocabularyError
 log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
 
 _site: Site | None = None
+_indexer: Indexer | None = None  # Pagefind, part by part, while and after the pages are written
 _command: str | None = None  # "build", "serve" or "gh-deploy", set by on_startup
 
 
@@ -81,15 +82,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    """Tell the search box where the parts of the search index are (docs/overrides/partials/search.html)."""
-    env.globals["gv_search_indexes"] = [part.output + "/" for part in _current().search_parts]
+    """Tell the search box where the parts of the search index are (docs/overrides/partials/search.html);
+    get ready to index a part as soon as its pages are written (`mkdocs serve` skips the index)."""
+    global _indexer
+    site = _current()
+    env.globals["gv_search_indexes"] = [part.output + "/" for part in site.search_parts]
+    _indexer = None
+    if _command != "serve" and not os.environ.get("GV_SKIP_SEARCH_INDEX"):
+        _indexer = Indexer(config.site_dir, site.search_parts, (c.slug for c in site.library.cases))
     return env
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """MkDocs writes this page next, so the page before it is on disk: maybe a part can be indexed now."""
+    if _indexer is not None:
+        _indexer.before_write(_slug(page.file.src_uri) if _is_case_uri(page.file.src_uri) else None)
+    return output
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add a page for every case and the generated lists; copy case images."""
     site = _current()
-    for uri, content in site.generated_pages().items():
+    pages = site.generated_pages()
+    # Case pages in the order the search index is made (a large library is indexed in parts, see on_env).
+    last = len(site.search_parts)
+    for uri in sorted(pages, key=lambda u: write_order(site.search_parts, _slug(u)) if _is_case_uri(u) else last):
+        content = pages[uri]
         existing = files.get_file_from_path(uri)
         if existing is not None:
             files.remove(existing)
@@ -138,13 +156,27 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     write_browse_data(site.newest, site.library.vocabulary, config.site_dir)
-    if _command == "serve" or os.environ.get("GV_SKIP_SEARCH_INDEX"):
+    global _indexer
+    indexer, _indexer = _indexer, None
+    if indexer is None:
         log.info("goedvoorbeeld: zoekindex overgeslagen (mkdocs serve of GV_SKIP_SEARCH_INDEX)")
         return
     try:
-        index_site(config.site_dir, site.search_parts)
+        indexer.finish()
     except SearchIndexError as e:
         raise PluginError(str(e)) from None
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Stop a Pagefind that indexes part of a build that failed."""
+    global _indexer
+    if _indexer is not None:
+        _indexer.abort()
+        _indexer = None
+
+
+def _slug(case_uri: str) -> str:
+    return case_uri[len("voorbeelden/"):-3]
 
 
 def _is_case_uri(uri: str) -> bool:
@@ -155,4 +187,4 @@ def _case_of(page: Page):
     uri = page.file.src_uri
     if not _is_case_uri(uri):
         return None
-    return _current().library.by_slug().get(uri[len("voorbeelden/"):-3])
+    return _current().library.by_slug().get(_slug(uri))

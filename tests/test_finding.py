@@ -22,7 +22,7 @@ from goedvoorbeeld.browse import CHUNK, DATA_DIR, browse_data, normalise, words
 from goedvoorbeeld.cases import Case, Library, load_library
 from goedvoorbeeld.charts import Bar, bar_chart
 from goedvoorbeeld.related import related_cases
-from goedvoorbeeld.search import SearchIndexError, index_site
+from goedvoorbeeld.search import OUTPUT, Indexer, IndexPart, SearchIndexError
 from goedvoorbeeld.site import PAGE_SIZE, Site
 
 FIXTURE_LIBRARY = Path(__file__).parent / "fixtures" / "library"
@@ -183,7 +183,7 @@ def test_overview_counts_match_the_library(library):
 def test_search_index_error_is_dutch_and_names_the_problem(tmp_path):
     (tmp_path / "leeg").mkdir()
     with pytest.raises(SearchIndexError, match="zoekindex"):
-        index_site(tmp_path / "leeg")
+        Indexer(tmp_path / "leeg", (IndexPart(OUTPUT),), []).finish()
 
 
 # -- the built site ---------------------------------------------------------------

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import markdown
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from goedvoorbeeld.cases import load_library, read_case
 from goedvoorbeeld.safety import _PLAIN_TAG, MARKDOWN_EXTENSIONS, _verify_with_parser, render_body, verify_html
-from goedvoorbeeld.search import OUTPUT, index_parts
+from goedvoorbeeld.search import OUTPUT, Indexer, index_parts, part_of, run_order, write_order
 from goedvoorbeeld.site import HtmlBlocks, Site
 
 from conftest import FIXTURES, make_project, serve
@@ -191,3 +192,32 @@ PIECES = ["<p>", "</p>", "<a href=\"https://a.example/x\">", "<a href=\"javascri
 def test_fast_html_check_agrees_with_the_parser_on_generated_html(pieces):
     fragment = "".join(pieces)
     assert verify_html(fragment) == _verify_with_parser(fragment)
+
+
+def test_a_part_is_indexed_while_the_build_still_writes_and_a_failed_build_stops_it(split_site, tmp_path):
+    """The hook writes case pages part by part; the Indexer starts a part once the page after its last is due."""
+    site = tmp_path / "site"
+    shutil.copytree(split_site.site, site, ignore=shutil.ignore_patterns(f"{OUTPUT}*"))
+    slugs = sorted(p.stem for p in split_site.cases.glob("*.md"))
+    parts = index_parts(slugs, per_index=3)
+    order = sorted(slugs, key=lambda s: write_order(parts, s))
+    first = run_order(parts)[0]
+    assert not first.main and run_order(parts)[-1].main
+    mine = [s for s in order if part_of(parts, s) == first]
+    assert order[:len(mine)] == mine  # its pages are written first
+
+    indexer = Indexer(site, parts, slugs)
+    for slug in mine:
+        indexer.before_write(slug)
+        assert indexer.running is None  # the last of them is not on disk yet
+    indexer.before_write(None)  # the next page is due: all of the part is written
+    assert indexer.running is not None and indexer.running[0] == first
+    indexer.abort()
+    assert indexer.running is None and indexer.finish() == ""  # nothing left to do after an abort
+
+    indexer = Indexer(site, parts, slugs)
+    for slug in order:
+        indexer.before_write(slug)
+    indexer.finish()
+    for part in parts:
+        assert (site / part.output / "pagefind-entry.json").exists(), part.output

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 import subprocess
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -101,15 +102,89 @@ def pagefind_command(site_dir: str | Path, part: IndexPart = IndexPart(OUTPUT)) 
     return command if glob is None else [*command, "--glob", glob]
 
 
-def index_site(site_dir: str | Path, parts: tuple[IndexPart, ...] = (IndexPart(OUTPUT),)) -> str:
-    """Index the built site in `site_dir`, part after part; returns Pagefind's summary. Raises SearchIndexError."""
-    outputs = []
-    for part in parts:
-        result = subprocess.run(pagefind_command(site_dir, part), capture_output=True, text=True)
-        output = (result.stdout + result.stderr).strip()
-        if result.returncode != 0:
-            raise SearchIndexError(f"Pagefind kon de zoekindex niet maken (code {result.returncode}):\n{output}")
-        if not (Path(site_dir) / part.output / "pagefind.js").exists():
-            raise SearchIndexError(f"Pagefind schreef geen zoekindex in {Path(site_dir) / part.output}:\n{output}")
-        outputs.append(output)
-    return "\n".join(o for o in outputs if o)
+def _start(site_dir: str | Path, part: IndexPart) -> subprocess.Popen:
+    """Start Pagefind on a part; its messages go to a temporary file (a pipe nobody reads could fill up)."""
+    log = tempfile.TemporaryFile("w+", encoding="utf-8")
+    run = subprocess.Popen(pagefind_command(site_dir, part), stdout=log, stderr=subprocess.STDOUT)
+    run.log = log  # type: ignore[attr-defined]
+    return run
+
+
+def _finish(site_dir: str | Path, part: IndexPart, run: subprocess.Popen) -> str:
+    """Wait for a Pagefind run; its messages, or SearchIndexError."""
+    run.wait()
+    run.log.seek(0)  # type: ignore[attr-defined]
+    output = run.log.read().strip()  # type: ignore[attr-defined]
+    run.log.close()  # type: ignore[attr-defined]
+    if run.returncode != 0:
+        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken (code {run.returncode}):\n{output}")
+    if not (Path(site_dir) / part.output / "pagefind.js").exists():
+        raise SearchIndexError(f"Pagefind schreef geen zoekindex in {Path(site_dir) / part.output}:\n{output}")
+    return output
+
+
+def run_order(parts: tuple[IndexPart, ...]) -> tuple[IndexPart, ...]:
+    """The parts in the order they are indexed: the main part (with every other page) last."""
+    return tuple(sorted(parts, key=lambda p: p.main))
+
+
+def part_of(parts: tuple[IndexPart, ...], slug: str) -> IndexPart:
+    """The part that indexes a case page."""
+    return next((p for p in parts if slug[-ENDING:] in p.endings), parts[0]) if len(parts) > 1 else parts[0]
+
+
+def write_order(parts: tuple[IndexPart, ...], slug: str) -> int:
+    """Where a case page goes in the build: the pages of the part indexed first are written first."""
+    return run_order(parts).index(part_of(parts, slug))
+
+
+class Indexer:
+    """Indexes a site while MkDocs writes it: a part starts as soon as all its case pages are on disk.
+
+    MkDocs uses one core; on a machine with more, Pagefind indexes a finished part meanwhile. The hook
+    writes case pages in `run_order`, tells `written` about each page after it is on disk and calls
+    `finish` after the build. One Pagefind runs at a time, so memory holds one part (see PAGES_PER_INDEX).
+    """
+
+    def __init__(self, site_dir: str | Path, parts: tuple[IndexPart, ...], slugs) -> None:
+        self.site_dir = site_dir
+        self.todo = list(run_order(parts))
+        self.left = Counter(part_of(parts, s).output for s in slugs)
+        self.parts = parts
+        self.running: tuple[IndexPart, subprocess.Popen] | None = None
+        self.outputs: list[str] = []
+        self._writing: str | None = None  # the case page MkDocs is writing now
+
+    def before_write(self, slug: str | None) -> None:
+        """MkDocs is about to write a page (a case page's slug, else None), so the page before it is on disk."""
+        if self._writing is not None:
+            self.left[part_of(self.parts, self._writing).output] -= 1
+        self._writing = slug
+        if self.running is not None and self.running[1].poll() is not None:
+            self._collect()
+        nxt = self.todo[0] if self.todo else None
+        if self.running is None and nxt is not None and not nxt.main and self.left[nxt.output] <= 0:
+            self.running = (nxt, _start(self.site_dir, nxt))
+            self.todo.pop(0)
+
+    def finish(self) -> str:
+        """Index what is left, part after part; returns Pagefind's summary. Raises SearchIndexError."""
+        if self.running is not None:
+            self._collect()
+        for part in self.todo:
+            self.outputs.append(_finish(self.site_dir, part, _start(self.site_dir, part)))
+        self.todo = []
+        return "\n".join(o for o in self.outputs if o)
+
+    def abort(self) -> None:
+        """The build failed: stop a Pagefind that is still running."""
+        if self.running is not None:
+            self.running[1].kill()
+            self.running[1].communicate()
+            self.running = None
+        self.todo = []
+
+    def _collect(self) -> None:
+        part, run = self.running
+        self.running = None
+        self.outputs.append(_finish(self.site_dir, part, run))
