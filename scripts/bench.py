@@ -487,13 +487,31 @@ class Browser:
         context = self.browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
         page = context.new_page()
         page.set_default_timeout(BROWSER_TIMEOUT_MS)
+        page.started = []
         page.finished = []
         page.third_party = []
+        page.on("request", lambda r: page.started.append(r))
         page.on("requestfinished", lambda r: page.finished.append(r))
         page.on("requestfailed", lambda r: page.finished.append(r))
         page.on("request", lambda r: page.third_party.append(r.url)
                 if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
         return context, page
+
+    @staticmethod
+    def _settle(page, quiet_ms: int = 500) -> None:
+        """Wait until no request is in flight and none has started for quiet_ms.
+
+        Not `wait_for_load_state("networkidle")`: Playwright treats that state as reached for good once the
+        page first got there, so after the first result it returned at once and missed the requests still
+        running (a search box that shows its first result before the other nine would look lighter)."""
+        deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+        seen, since = -1, time.monotonic()
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(100)  # lets Playwright deliver the request events
+            if len(page.started) != seen or len(page.finished) < len(page.started):
+                seen, since = len(page.started), time.monotonic()
+            elif time.monotonic() - since >= quiet_ms / 1000:
+                return
 
     def weight(self, url: str) -> dict:
         """Everything the browser loads when it opens a page, until the network is idle."""
@@ -522,7 +540,7 @@ class Browser:
                 page.wait_for_function("window.__gvSearch.result !== null")
             except Exception:
                 return {"failed": f"geen zoekresultaat binnen {BROWSER_TIMEOUT_MS // 1000} s na het typen"}
-            page.wait_for_load_state("networkidle")
+            self._settle(page)
             t = page.evaluate("window.__gvSearch")
             # The search's bytes: everything fetched for search (an index loaded with the page included)
             # and everything fetched once the visitor started.
@@ -541,7 +559,7 @@ class Browser:
             r = page.evaluate(_PAGEFIND_API, [query, BROWSER_TIMEOUT_MS])
             if r.get("timeout"):
                 return {"failed": f"Pagefind gaf binnen {BROWSER_TIMEOUT_MS // 1000} s geen resultaat"}
-            page.wait_for_load_state("networkidle")
+            self._settle(page)
             search = [x for i, x in enumerate(page.finished) if i >= loaded or "/pagefind/" in x.url]
             return {"ms": round(r["ms"], 1), "bytes": _bytes(search), "results": r["count"],
                     "first_title": r["title"], "third_party": page.third_party}
