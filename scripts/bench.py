@@ -422,7 +422,7 @@ async ([query, timeout]) => {
   return Promise.race([late, run()]);
   async function run() {
   const pf = await import(new URL('pagefind/pagefind.js', document.baseURI.replace(/[^/]*$/, '')).href);
-  if (pf.options) await pf.options({baseUrl: '/'});
+  if (pf.options) await pf.options({baseUrl: '/', noWorker: true});  // as the site's search box runs it
   if (pf.init) await pf.init();
   const search = await pf.search(query);
   const count = search.results.length;

@@ -1,13 +1,13 @@
 /* Goed Voorbeeld: the search box in the header, backed by Pagefind's JavaScript API.
  *
  * Pagefind's index is written into the site at build time (folder pagefind/) and is split into small
- * chunks: only the chunks for the words typed are fetched, from the site's own origin. Pages that are
- * not searched load nothing extra: the search code and the index's start (metadata, WebAssembly) are
- * loaded on the first sign that the visitor is about to search (the pointer over the search box, a touch
- * on it, its focus; the "/" and "s" keys focus it), so they are mostly in by the time the first word is typed.
- * Pagefind runs on the main thread (noWorker): its worker costs one more script (about 40 KB) and a
- * thread start before the first search, and a search of this index takes only a few milliseconds.
- * Results appear one by one, in order, as soon as each one's own data has arrived.
+ * chunks: only the chunks for the words typed are fetched, from the site's own origin.
+ * - Pages that are not searched load nothing extra. Pagefind's script, WebAssembly and index metadata
+ *   are loaded at the first sign that the visitor is about to search (the pointer or a finger on the
+ *   box, its focus; the "/" and "s" keys focus it), so they are in by the time the first word is typed.
+ * - Pagefind runs on the main thread (noWorker): its web worker costs one more script (about 40 KB) and
+ *   a thread start before the first search, and a search in this index takes a few milliseconds.
+ * - Results appear one by one, in order, each as soon as its own data has arrived.
  */
 (function () {
   "use strict";
@@ -209,9 +209,9 @@
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a, button")); }
 
-  // Signs of intent to search: load Pagefind now, not on every page view.
+  // Signs of intent to search: load Pagefind now, not on every page view. pointerenter comes with a mouse
+  // over the box and with a finger or pen touching it, before the focus.
   form.addEventListener("pointerenter", load);
-  form.addEventListener("touchstart", load, { passive: true });
   input.addEventListener("focus", function () { open(); load(); });
   input.addEventListener("input", search);
   form.addEventListener("submit", function (e) {
