@@ -58,6 +58,7 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 BROWSER_TIMEOUT_MS = 30_000
+SEARCH_RUNS = 3  # the search box is timed this often (a fresh browser each time); the median run counts
 
 # ---------------------------------------------------------------------------
 # budgets (issue 7; 2-core machine)
@@ -596,6 +597,17 @@ def _attempt(measurement, *args) -> dict:
         return {"failed": f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"}
 
 
+def _median(measurement, *args) -> dict:
+    """SEARCH_RUNS attempts of a browser measurement; the run with the median time, or the first failure.
+
+    One run of a figure of a few hundred milliseconds on a shared 2-core machine is mostly noise."""
+    runs = [_attempt(measurement, *args) for _ in range(SEARCH_RUNS)]
+    bad = [r for r in runs if "ms" not in r]
+    if bad:
+        return bad[0]
+    return {**sorted(runs, key=lambda r: r["ms"])[len(runs) // 2], "runs_ms": [r["ms"] for r in runs]}
+
+
 def serve(directory: Path):
     """Serve a folder on 127.0.0.1 on a free port; returns (base_url, server)."""
     import functools
@@ -733,19 +745,20 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
                 {"requests": w["requests"], "third_party": w["third_party"]})
         ms_budget, bytes_budget = _search_budget(n)
         _say(f"{n}: browser, search box")
-        s = _attempt(browser.search_ui, base, QUERY)
+        s = _median(browser.search_ui, base, QUERY)
         if "missing" in s or "failed" in s:
             why, failed = s.get("missing") or s["failed"], {"failed": True} if "failed" in s else {}
             figs["search_ms"] = Figure(None, "ms", ms_budget, why, failed)
             figs["search_bytes"] = Figure(None, "bytes", bytes_budget, why, failed)
         else:
             figs["search_ms"] = Figure(s["ms"], "ms", ms_budget, f"typing '{QUERY}' into the search box "
-                                       "of a settled home page until the first result is visible")
+                                       "of a settled home page until the first result is visible (median of "
+                                       f"{SEARCH_RUNS} runs)", {"runs_ms": s["runs_ms"]})
             figs["search_bytes"] = Figure(s["bytes"], "bytes", bytes_budget, "every search request, index "
                                           "included", {"requests": s["requests"], "third_party": s["third_party"]})
         if (site / "pagefind" / "pagefind.js").exists():
             _say(f"{n}: browser, Pagefind API")
-            a = _attempt(browser.search_api, base, QUERY)
+            a = _median(browser.search_api, base, QUERY)
         else:
             a = {"missing": "de site heeft geen Pagefind-index (pagefind/pagefind.js ontbreekt)"}
         if "missing" in a or "failed" in a:
@@ -754,8 +767,9 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
             figs["search_api_bytes"] = Figure(None, "bytes", bytes_budget, why, failed)
         else:
             figs["search_api_ms"] = Figure(a["ms"], "ms", ms_budget,
-                                           "Pagefind JS API: import, search, first result's data()",
-                                           {"results": a["results"], "first_title": a["first_title"]})
+                                           "Pagefind JS API: import, search, first result's data() "
+                                           f"(median of {SEARCH_RUNS} runs)", {"results": a["results"],
+                                           "first_title": a["first_title"], "runs_ms": a["runs_ms"]})
             figs["search_api_bytes"] = Figure(a["bytes"], "bytes", bytes_budget, "Pagefind files fetched")
         _say(f"{n}: browser, /voorbeelden/?tag={TAG}")
         bits = "".join("1" if TAG in tags[s] else "0" for s in slugs)
