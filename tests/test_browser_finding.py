@@ -97,6 +97,25 @@ def test_search_finds_cases_by_organisation_name_and_tag_label(page, fixture_ser
     assert {c["slug"] for c in cases if "behoorlijkheidswijzer" in c["tags"]} <= found
 
 
+def test_search_loads_only_on_intent_and_each_file_once(page, fixture_server):
+    def pagefind_requests():
+        return [urlsplit(u).path.rsplit("/", 1)[1] for u in page.requests if "/pagefind/" in u]
+
+    page.goto(fixture_server, wait_until="networkidle")
+    assert pagefind_requests() == []  # visitors who do not search do not pay for search
+    page.hover("#gv-search-input")
+    page.wait_for_function("performance.getEntriesByName(new URL('pagefind/pagefind.js', location).href).length")
+    page.click("#gv-search-input")
+    page.keyboard.type("participeert")
+    page.wait_for_selector("#gv-search-list a")
+    page.wait_for_load_state("networkidle")
+    files = pagefind_requests()
+    # The WebAssembly fetched early is the one Pagefind uses (not fetched twice); no worker script.
+    assert len(files) == len(set(files)) and "wasm.nl.pagefind" in files
+    assert not [f for f in files if "worker" in f]
+    assert_clean(page, fixture_server)
+
+
 def test_search_box_works_with_the_keyboard(page, fixture_server):
     page.goto(fixture_server)
     page.keyboard.press("/")
