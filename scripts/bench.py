@@ -769,14 +769,16 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
             a = {"missing": "de site heeft geen Pagefind-index (pagefind/pagefind.js ontbreekt)"}
         if "missing" in a or "failed" in a:
             why, failed = a.get("missing") or a["failed"], {"failed": True} if "failed" in a else {}
-            figs["search_api_ms"] = Figure(None, "ms", ms_budget, why, failed)
-            figs["search_api_bytes"] = Figure(None, "bytes", bytes_budget, why, failed)
+            figs["search_api_ms"] = Figure(None, "ms", None, why, failed)
+            figs["search_api_bytes"] = Figure(None, "bytes", None, why, failed)
         else:
-            figs["search_api_ms"] = Figure(a["ms"], "ms", ms_budget,
+            # A diagnostic without a budget: the search budget is the search box's (above); this is
+            # Pagefind alone, loaded cold in one go from import to the first result, nothing loaded on intent.
+            figs["search_api_ms"] = Figure(a["ms"], "ms", None,
                                            "Pagefind JS API: import, search, first result's data() "
                                            f"(median of {SEARCH_RUNS} runs)", {"results": a["results"],
                                            "first_title": a["first_title"], "runs_ms": a["runs_ms"]})
-            figs["search_api_bytes"] = Figure(a["bytes"], "bytes", bytes_budget, "Pagefind files fetched")
+            figs["search_api_bytes"] = Figure(a["bytes"], "bytes", None, "Pagefind files fetched")
         _say(f"{n}: browser, /voorbeelden/?tag={TAG}")
         bits = "".join("1" if TAG in tags[s] else "0" for s in slugs)
         b = _attempt(browser.browse, base + f"voorbeelden/?tag={TAG}", bits)
