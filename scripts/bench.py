@@ -48,15 +48,12 @@ from pathlib import Path
 
 import yaml
 
+from localweb import CHROMIUM, CHROMIUM_ARGS, browser_missing, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261129
 QUERY = "participatie"
 TAG = "burgers-betrekken"
-CHROMIUM = os.environ.get("GV_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
 BROWSER_TIMEOUT_MS = 30_000
 SEARCH_RUNS = 3  # the search box is timed this often (a fresh browser each time); the median run counts
 
@@ -612,31 +609,6 @@ def _median(measurement, *args) -> dict:
     if bad:
         return bad[0]
     return {**sorted(runs, key=lambda r: r["ms"])[len(runs) // 2], "runs_ms": [r["ms"] for r in runs]}
-
-
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, server)."""
-    import functools
-    import http.server
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
-def browser_missing() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return f"Chromium niet gevonden op {CHROMIUM}"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright voor Python is niet geinstalleerd (pip install -e '.[bench]')"
-    return None
 
 
 # ---------------------------------------------------------------------------

@@ -6,13 +6,10 @@ Without it they are skipped with the reason; under CI (CI=true) a missing browse
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CHROMIUM = os.environ.get("GV_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from localweb import CHROMIUM, CHROMIUM_ARGS, browser_missing, serve  # noqa: E402  (shared with the benchmark)
 
 
 @dataclass
@@ -84,19 +79,6 @@ def built_fixture_site(tmp_path_factory) -> Project:
     return p
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output clean
-        pass
-
-
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
 def fixture_server(built_fixture_site: Project):
     """The built fixture site served on 127.0.0.1; yields its base URL."""
@@ -105,20 +87,10 @@ def fixture_server(built_fixture_site: Project):
     server.shutdown()
 
 
-def _browser_missing_reason() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return f"Chromium niet gevonden op {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright voor Python is niet geinstalleerd"
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser():
     """A real headless Chromium driven by Playwright; skipped (or failed under CI) when missing."""
-    reason = _browser_missing_reason()
+    reason = browser_missing()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(f"browser tests must run in CI: {reason}")
