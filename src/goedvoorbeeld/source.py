@@ -15,7 +15,7 @@ import yaml
 
 from . import simple_yaml
 from .problems import Problem, problem
-from .safety import blank_controls, control_characters
+from .safety import blank_controls, control_characters, may_hold_controls
 
 # PyYAML's C loader is about ten times faster; fall back to pure Python without libyaml.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -335,7 +335,7 @@ def read_front_matter(path: str, data: bytes) -> tuple[FrontMatter | None, list[
     text, problems = decode(path, data)
     if text is None:
         return None, problems
-    bad = control_characters(path, text)
+    bad = control_characters(path, text) if may_hold_controls(data) else []
     if bad:  # reported; blanked so that the rest of the file is still checked at the same positions
         text = blank_controls(text)
     fm_text, body, body_line, problems = split(path, text)
