@@ -44,7 +44,8 @@ _SPLIT = re.compile(r" *, *")
 _NOT_TEXT = frozenset("yes no true false on off null".split())
 # Characters PyYAML refuses in a stream; such text goes to the careful path, which reports them.
 # \x85, \u2028 and \u2029 are line breaks to YAML 1.1 and \ufeff a byte order mark: left to the careful path too.
-_NON_PRINTABLE = re.compile("[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# (Written as the few characters it refuses: a class of what it allows takes milliseconds to compile at start-up.)
+_NON_PRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 DEPTH = 4  # the deepest this subset goes: root mapping > list > mapping > value
 Positions = dict  # (key,) or (key, KEY) -> (line, column)

@@ -26,7 +26,9 @@ MAX_DEPTH = 4
 _ALLOWED_TAGS = {
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 }
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# The line that closes the front matter, matched from the line break before it: a pattern that starts with
+# a plain character is searched for quickly, while `^` with MULTILINE is tried at every position.
+_CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
 
 Path = tuple  # a path into the front matter: ("links", 0, "url")
 
@@ -86,18 +88,19 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
 
 def split(path: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
     """Split text into (yaml, body, body_line). The YAML starts at file line 2."""
-    if not text.strip():
+    if not text or text.isspace():  # `not text.strip()` without copying the text
         return None, "", 1, [problem(path, 1, 1, "GV002", "het bestand is leeg")]
-    first, _, rest = text.partition("\n")
+    nl = text.find("\n")
+    first = text if nl == -1 else text[:nl]
     if first.rstrip() != "---":
         return None, "", 1, [problem(path, 1, 1, "GV003", "het bestand begint niet met front matter ('---' op de eerste regel)")]
-    m = _CLOSING.search(rest)
+    m = None if nl == -1 else _CLOSING.search(text, nl)
     if not m:
         last = text.count("\n") + 1
         return None, "", 1, [problem(path, last, 1, "GV004",
                                      "de front matter wordt niet afgesloten met een regel '---'")]
-    fm = rest[: m.start()]
-    body = rest[m.end():]
+    fm = text[nl + 1:m.start() + 1]  # up to and with the line break before the closing line
+    body = text[m.end():]
     if body.startswith("\n"):
         body = body[1:]
     body_line = 2 + fm.count("\n") + 1
