@@ -416,7 +416,7 @@ def _check_body(path: str, body: str, body_line: int,
         if current is not None:
             key, title, line, start = current
             text = body[start:end].strip("\n")
-            if not text.strip():
+            if not text or text.isspace():
                 problems.append(problem(path, line, 1, "GV204", f"sectie '## {title}' is leeg"))
             sections.append(Section(key, title, text, line))
 
@@ -429,7 +429,7 @@ def _check_body(path: str, body: str, body_line: int,
         raw = body[start:end]
         lineno += body.count("\n", last, start)
         last = start
-        m = _FENCE.match(raw)
+        m = _FENCE.match(raw) if "`" in raw or "~" in raw else None
         if fence:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
                 fence = None

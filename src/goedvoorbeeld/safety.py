@@ -305,29 +305,30 @@ def _browser_attributes(text: str, at: int) -> list[str] | None:
     return parser.attributes
 
 
-# A line that may be nested deeper than MAX_NESTING (nine containers, exactly as `_complexity` counts them
-# with _CONTAINER) or indented more than MAX_INDENT columns (at least 11 spaces or tabs: a tab is 4 columns).
-_DEEP_OR_INDENTED = re.compile(rf"\n(?:{_CONTAINER.pattern}{{{MAX_NESTING + 1}}}|[ \t]{{{MAX_INDENT // 4 + 1}}})")
+# The start of a line that may be nested deeper than MAX_NESTING (nine containers, exactly as `_complexity`
+# counts them with _CONTAINER) or indented more than MAX_INDENT columns (11 spaces or tabs: a tab is 4 columns).
+_DEEP_OR_INDENTED = re.compile(rf"{_CONTAINER.pattern}{{{MAX_NESTING + 1}}}|[ \t]{{{MAX_INDENT // 4 + 1}}}")
 
 
 def _surely_simple(body: str) -> bool:
     """True when `_complexity` surely finds nothing: a fast path at 10,000 cases.
 
-    Each test is a necessary condition of one of its limits, checked with a few scans in C instead of
-    Python loops over every line. False means only "maybe": then the careful checks run. Proved to
-    agree by test_scale.py's test_fast_markup_check_equals_the_careful_path (mutated bodies).
+    Each test is a necessary condition of one of its limits, and most lines need no test at all: only a
+    line that starts with a space, a tab or a marker can nest. False means only "maybe": then the careful
+    checks run. Proved to agree by test_scale.py's test_fast_markup_check_equals_the_careful_path (mutated bodies).
     """
-    n = len(body)
-    if n > MAX_LINE and max(map(len, body.split("\n"))) > MAX_LINE:
+    lines = body.split("\n")
+    if len(lines) > MAX_BLOCK_LINES:  # a block of more lines needs at least as many lines
         return False
-    if _DEEP_OR_INDENTED.search("\n" + body):
+    if len(body) > MAX_LINE and max(map(len, lines)) > MAX_LINE:
         return False
-    if body.count("\n") >= MAX_BLOCK_LINES:  # a block of more lines needs at least as many line breaks
-        return False
+    for line in lines:
+        if line[:1] in _MAY_NEST and _DEEP_OR_INDENTED.match(line):
+            return False
     if "*" in body and body.count("*[") > MAX_ABBREVIATIONS:
         return False
     # every '[' and '(' makes `_bracket_scan` count at most the rest of its block
-    return ("[" not in body and "(" not in body) or (body.count("[") + body.count("(")) * n <= MAX_BRACKET_SCAN
+    return ("[" not in body and "(" not in body) or (body.count("[") + body.count("(")) * len(body) <= MAX_BRACKET_SCAN
 
 
 def _complexity(body: str, add) -> bool:

@@ -86,13 +86,16 @@ def _value_of(m: re.Match):
     return text
 
 
-def parse(text: str, key_marker: str, line_offset: int = 1) -> tuple[dict, Positions] | None:
+def parse(text: str, key_marker: str, line_offset: int = 1, *,
+          printable: bool = False) -> tuple[dict, Positions] | None:
     """(values, top-level positions) of a simple YAML mapping, or None when the text is not simple.
 
     Positions hold `(key,)` (where the value starts) and `(key, key_marker)` (where the key starts)
     for every top-level key as (line, column): 1-based columns, lines counted from `line_offset`.
+    `printable=True` says that the caller made sure the text has no character of _NON_PRINTABLE but
+    tabs, so that it need not be scanned again (source.read_front_matter blanks them all).
     """
-    if "\t" in text or _NON_PRINTABLE.search(text):
+    if "\t" in text or (not printable and _NON_PRINTABLE.search(text)):
         return None
     lines = text.split("\n")
     values: dict = {}

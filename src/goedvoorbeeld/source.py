@@ -107,14 +107,16 @@ def split(path: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
     return fm, body, body_line, []
 
 
-def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_DEPTH) -> tuple[dict | None, dict, list[Problem]]:
+def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_DEPTH, *,
+               printable: bool = False) -> tuple[dict | None, dict, list[Problem]]:
     """Parse a YAML mapping safely. Returns (values, positions, problems).
 
     `line_offset` is the file line of the text's first line. Values that could
     not be built are `INVALID`; `values` is None when nothing usable came out.
+    `printable`: see `simple_yaml.parse`.
     """
     if max_depth >= simple_yaml.DEPTH:
-        simple = simple_yaml.parse(text, KEY, line_offset)
+        simple = simple_yaml.parse(text, KEY, line_offset, printable=printable)
         if simple is not None:
             values, top = simple
             return values, LazyPositions(line_offset, text=text, top=top), []
@@ -345,7 +347,9 @@ def read_front_matter(path: str, data: bytes) -> tuple[FrontMatter | None, list[
     problems = bad + problems
     if fm_text is None:
         return None, problems
-    values, positions, more = parse_yaml(path, fm_text, line_offset=2)
+    # Every character YAML refuses but a tab is a control character: reported and blanked above (surrogates
+    # cannot come out of strict UTF-8). test_scale.py's test_blanked_text_leaves_yaml_nothing_to_refuse proves it.
+    values, positions, more = parse_yaml(path, fm_text, line_offset=2, printable=True)
     problems += more
     if values is None:
         return None, problems
