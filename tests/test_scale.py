@@ -192,7 +192,8 @@ def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
 def test_checking_on_several_processes_finds_exactly_what_load_library_finds(tmp_path):
     import shutil
 
-    from goedvoorbeeld.cases import check_library
+    from goedvoorbeeld import cases as cases_module
+    from goedvoorbeeld.cases import check_library, read_library
 
     cases = tmp_path / "cases"
     shutil.copytree(FIXTURES / "library", cases)
@@ -212,6 +213,25 @@ def test_checking_on_several_processes_finds_exactly_what_load_library_finds(tmp
                               parallel_from=1)
         assert found.problems == expected.problems and found.files == expected.files
     assert {p.code for p in expected.problems} >= {"GV001", "GV012", "GV013", "GV014", "GV104", "GV201", "GV203"}
+    serial = read_library(cases, expected.vocabulary, shown_root="cases", today=dt.date(2026, 11, 29), workers=1)
+    assert serial == expected
+    for workers in (2, 3):  # the cases come back from the other processes too
+        assert read_library(cases, expected.vocabulary, shown_root="cases", today=dt.date(2026, 11, 29),
+                            workers=workers, parallel_from=1) == expected
+    parent = os.getpid()
+
+    def read_files_failing_elsewhere(*args):
+        if os.getpid() != parent:
+            os._exit(3)
+        return read_files(*args)
+
+    read_files = cases_module._read_files
+    cases_module._read_files = read_files_failing_elsewhere
+    try:  # a child that fails is not trusted: its part is read again in this process
+        found = check_library(cases, shown_root="cases", today=dt.date(2026, 11, 29), workers=2, parallel_from=1)
+    finally:
+        cases_module._read_files = read_files
+    assert found.problems == expected.problems
 
 
 # --- the fast paths of the checker, each against the careful path it mirrors ---------------------------
