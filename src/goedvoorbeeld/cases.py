@@ -649,7 +649,13 @@ def _in_parallel(work: Callable[[list], object], parts: list[list]) -> list:
     children = []
     for part in parts[1:]:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: this part is done here, after the first
+            os.close(read_end)
+            os.close(write_end)
+            children.append((None, None, part))
+            continue
         if pid == 0:  # the child: send the result and leave at once (no cleanup of the parent's state)
             code = 1
             try:
@@ -663,6 +669,9 @@ def _in_parallel(work: Callable[[list], object], parts: list[list]) -> list:
         children.append((pid, read_end, part))
     results = [work(parts[0])]
     for pid, read_end, part in children:
+        if pid is None:
+            results.append(work(part))
+            continue
         with os.fdopen(read_end, "rb") as inp:
             try:
                 result = pickle.load(inp)
