@@ -297,7 +297,8 @@ def _tags(f, value, add, vocab: Vocabulary, today):
 
 def _url_problem(url: str) -> str | None:
     """Why a front matter URL is not acceptable, or None."""
-    # printable and without a space: no character is <= " " (a fast path for the usual address)
+    # printable and without a space: no character is <= " ", so the join would change nothing (a fast path
+    # for the usual address; test_hostile.py's front-matter link fixtures hold the other kinds)
     cleaned = url if url.isprintable() and " " not in url else "".join(ch for ch in url if ch > " ")
     try:
         parts = urlsplit(cleaned) if cleaned else None
@@ -308,7 +309,7 @@ def _url_problem(url: str) -> str | None:
     if not parts.netloc:
         return f"'{url}' is geen volledig webadres"
     # host_problem splits the same cleaned address again (it cannot fail now): only letters from outside
-    # ASCII can make it object
+    # ASCII can make it object (front-matter-link-lookalike-host.md in the hostile fixtures)
     why = None if cleaned.isascii() else safety.host_problem(url)
     if why:
         return f"'{url}' {why}"

@@ -237,7 +237,9 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
         return problems, [], False
     text, hidden = mask_code(body)
 
-    if "<" in text:  # every pattern of this block starts with '<' (a fast path: most bodies have none)
+    # Each scan below finds nothing without a '<' or a '{' (every pattern starts with one), so it is skipped
+    # then: a fast path, since most bodies have neither.
+    if "<" in text:
         _check_tags(text, add)
     if "{" in text:
         for m in _ATTR_LIST.finditer(text):  # Python-Markdown's attr_list reads '{...}' as HTML attributes
