@@ -67,7 +67,7 @@ def _front_matters() -> list[str]:
 
 def _careful(monkeypatch, text: str):
     with monkeypatch.context() as m:
-        m.setattr(simple_yaml, "parse", lambda *a: None)
+        m.setattr(simple_yaml, "parse", lambda *a, **k: None)
         m.setattr(source, "_is_plain", lambda *a: False)
         return parse_yaml("x.md", text, line_offset=2)
 
@@ -192,7 +192,8 @@ def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
 def test_checking_on_several_processes_finds_exactly_what_load_library_finds(tmp_path):
     import shutil
 
-    from goedvoorbeeld.cases import check_library
+    from goedvoorbeeld import cases as cases_module
+    from goedvoorbeeld.cases import check_library, read_library
 
     cases = tmp_path / "cases"
     shutil.copytree(FIXTURES / "library", cases)
@@ -212,3 +213,168 @@ def test_checking_on_several_processes_finds_exactly_what_load_library_finds(tmp
                               parallel_from=1)
         assert found.problems == expected.problems and found.files == expected.files
     assert {p.code for p in expected.problems} >= {"GV001", "GV012", "GV013", "GV014", "GV104", "GV201", "GV203"}
+    serial = read_library(cases, expected.vocabulary, shown_root="cases", today=dt.date(2026, 11, 29), workers=1)
+    assert serial == expected
+    for workers in (2, 3):  # the cases come back from the other processes too
+        assert read_library(cases, expected.vocabulary, shown_root="cases", today=dt.date(2026, 11, 29),
+                            workers=workers, parallel_from=1) == expected
+    parent = os.getpid()
+
+    def read_files_failing_elsewhere(*args):
+        if os.getpid() != parent:
+            os._exit(3)
+        return read_files(*args)
+
+    read_files = cases_module._read_files
+    cases_module._read_files = read_files_failing_elsewhere
+    try:  # a child that fails is not trusted: its part is read again in this process
+        found = check_library(cases, shown_root="cases", today=dt.date(2026, 11, 29), workers=2, parallel_from=1)
+    finally:
+        cases_module._read_files = read_files
+    assert found.problems == expected.problems
+
+
+# --- the fast paths of the checker, each against the careful path it mirrors ---------------------------
+
+def _case_files() -> list[Path]:
+    return sorted([*ROOT.glob("cases/*.md"), *FIXTURES.rglob("*.md")])
+
+
+def _bodies() -> list[str]:
+    out = []
+    for path in _case_files():
+        text = decode(str(path), path.read_bytes())[0]
+        if text is not None:
+            out.append(split(str(path), text)[1] or text)
+    return out
+
+
+_LINE_MUTATIONS = [
+    lambda line: None,  # dropped
+    lambda line: " " * 11 + line, lambda line: " " * 10 + line, lambda line: "\t" * 11 + line,
+    lambda line: "\t" * 10 + " " + line, lambda line: "> " * 9 + line, lambda line: ">" * 8 + line,
+    lambda line: "- " * 9 + line, lambda line: "1. " * 9 + line, lambda line: "- " * 8 + line,
+    lambda line: "-\t" * 9 + line, lambda line: "1234567890. " + "* " * 8 + line,
+    lambda line: (line + " x") * (5_001 // (len(line) + 2) + 1), lambda line: "x" * 5_000,
+    lambda line: "*[AFK]: " + line, lambda line: line + " [(" * 40, lambda line: line + " <b>{x}</b> ](",
+]
+
+
+def _mutated_bodies() -> list[str]:
+    """Each body of the fixtures with each line changed in ways that come near a limit of `_complexity`."""
+    bodies = _bodies()
+    out = list(bodies)
+    for body in bodies[:12]:
+        lines = body.split("\n")
+        for i in range(0, len(lines), max(1, len(lines) // 6)):
+            for mutate in _LINE_MUTATIONS:
+                changed = mutate(lines[i])
+                out.append("\n".join(lines[:i] + ([] if changed is None else [changed]) + lines[i + 1:]))
+    prose = "Een regel tekst.\n"
+    out += [prose * 300, prose * 301, (prose + "\n") * 400, "x\n" * 300, "*[A]: a\n" * 50, "*[A]: a\n" * 51,
+            "[" * 30 + "x" * 3_000, "(" * 34 + "x" * 3_000, ("a" * 2_500 + "\n") * 3, "a" * 5_000 + "\nb" * 5_000,
+            "b" * 2_499 + "\n" + "a" * 5_001, "a" * 5_001]
+    return out
+
+
+@pytest.mark.parametrize("body", _mutated_bodies(), ids=lambda body: str(len(body)))
+def test_fast_markup_check_equals_the_careful_path(monkeypatch, body):
+    """`safety._surely_simple` lets `_complexity` skip its careful checks only when they find nothing, and the
+    scans that `check_markup` skips for lack of '<', '{' or ']' find nothing either."""
+    from goedvoorbeeld import safety
+
+    fast: list = []
+    fast_exceeded = safety._complexity(body, lambda *a: fast.append(a))
+    fast_markup = safety.check_markup("x.md", body, 5)
+    monkeypatch.setattr(safety, "_surely_simple", lambda body: False)
+    careful: list = []
+    assert safety._complexity(body, lambda *a: careful.append(a)) == fast_exceeded
+    assert careful == fast
+    assert safety.check_markup("x.md", body, 5) == fast_markup
+
+
+def test_control_character_prefilter_never_misses_one():
+    """`safety.may_hold_controls` says True for the UTF-8 of every character `control_characters` reports."""
+    from goedvoorbeeld import safety
+
+    reported = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and safety._BAD_CHARS.match(chr(c))]
+    assert len(reported) > 60
+    for ch in reported:
+        assert safety.may_hold_controls(f"a{ch}b".encode()), hex(ord(ch))
+    assert not safety.may_hold_controls("Gewone tekst met é en ë, zonder stuurtekens.\n".encode())
+
+
+def test_blanked_text_leaves_yaml_nothing_to_refuse():
+    """After `read_front_matter` decodes and blanks a file, only a tab can be in simple_yaml's _NON_PRINTABLE
+    (so `parse_yaml(..., printable=True)` may skip that scan)."""
+    from goedvoorbeeld import safety
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)  # strict UTF-8 has no surrogates
+    text = every.replace("\r", "\n")  # as source.decode leaves line breaks
+    assert set(simple_yaml._NON_PRINTABLE.findall(safety.blank_controls(text))) == {"\t"}
+
+
+def _split_reference(path: str, text: str):
+    """`source.split` as it was before its fast path: partition and a MULTILINE search."""
+    import re
+
+    if not text.strip():
+        return None, "", 1, [source.problem(path, 1, 1, "GV002", "het bestand is leeg")]
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != "---":
+        return None, "", 1, [source.problem(path, 1, 1, "GV003",
+                                            "het bestand begint niet met front matter ('---' op de eerste regel)")]
+    m = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE).search(rest)
+    if not m:
+        return None, "", 1, [source.problem(path, text.count("\n") + 1, 1, "GV004",
+                                            "de front matter wordt niet afgesloten met een regel '---'")]
+    fm, body = rest[: m.start()], rest[m.end():]
+    if body.startswith("\n"):
+        body = body[1:]
+    return fm, body, 2 + fm.count("\n") + 1, []
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", " \n\t", "---", "---\n", "---\n---", "---\n---\n", "---\n...\nx", "--- \ntitle: x\n---  \t\nbody",
+    "---\ntitle: x\n--- x\n---\n", "---\n\n---\n\nbody\n", "x\n---\n---\n", "---\ntitle: x", "---\ntitle: x\n----\n",
+    "---\r\n", "\u2028---\n---\n", "---\na\n ---\n---\nb", "---\na\n...\n---\n",
+    *[decode("x", p.read_bytes())[0] or "" for p in _case_files()],
+])
+def test_fast_split_equals_the_reference(text):
+    assert split("x.md", text) == _split_reference("x.md", text)
+
+
+def _mutated_files() -> list[tuple[str, bytes]]:
+    """Every case file of the fixtures, and each with one line of its front matter or body changed."""
+    out = []
+    for path in _case_files():
+        data = path.read_bytes()
+        out.append((path.name, data))
+        lines = data.split(b"\n")
+        for i in range(0, len(lines), max(1, len(lines) // 5)):
+            for change in (b"", b"  " + lines[i], lines[i] + b"\t", lines[i] + "\u202e".encode(), b"- " * 9 + lines[i],
+                           lines[i] + b" <i>x</i>", b"## " + lines[i], b"```" + lines[i]):
+                out.append((path.name, b"\n".join(lines[:i] + [change] + lines[i + 1:])))
+    return out
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    from goedvoorbeeld.vocabulary import load_vocabulary
+
+    return load_vocabulary(FIXTURES / "library" / "tags.yml")
+
+
+@pytest.mark.parametrize("name,data", _mutated_files(), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_fast_path_together_equals_the_careful_paths(monkeypatch, vocab, name, data):
+    """read_case with every fast path gives exactly what it gives with all of them switched off."""
+    from goedvoorbeeld import cases, safety
+
+    fast = read_case(f"cases/{name}", data, vocab, today=dt.date(2026, 11, 29))
+    monkeypatch.setattr(cases, "_notable_lines", _every_line)
+    monkeypatch.setattr(safety, "_surely_simple", lambda body: False)
+    monkeypatch.setattr(source, "may_hold_controls", lambda data: True)
+    monkeypatch.setattr(simple_yaml, "parse", lambda *a, **k: None)
+    monkeypatch.setattr(source, "_is_plain", lambda *a: False)
+    careful = read_case(f"cases/{name}", data, vocab, today=dt.date(2026, 11, 29))
+    assert fast == careful

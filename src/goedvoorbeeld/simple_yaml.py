@@ -27,21 +27,25 @@ import re
 
 _KEY = r"[a-z_][a-z0-9_]*"
 _WORD = r"[a-z][a-z0-9-]*"
-# Greedy groups, trailing spaces removed in Python: a lazy `(.*?) *` costs a backtrack per character.
-_LINE = re.compile(rf"({_KEY}):( +.*)?")
+# A value in one of the simple forms; the name of the group that matched says which.
+_VALUE = (rf'"(?P<double>[^"\\]*)"'
+          rf"|'(?P<single>[^']*)'"
+          rf"|\[ *(?P<flow>(?:{_WORD}(?: *, *{_WORD})*)?) *\]"
+          rf"|(?P<int>0|[1-9][0-9]{{0,8}})"
+          rf"|(?P<date>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})"
+          rf"|(?P<word>{_WORD})")
+_SCALAR = re.compile(_VALUE)
+# `key: value` with a simple value (group 2: the spaces before it), or `key:` without one: a whole line in
+# one match, so that the common line costs one call into the regular expression engine.
+_ENTRY = re.compile(rf"({_KEY}):(?:( +)(?:{_VALUE}) *| *)")
 _ITEM = re.compile(r"( *)- +(.*)")
-_DOUBLE = re.compile(r'"([^"\\]*)"')
-_SINGLE = re.compile(r"'([^']*)'")
-_FLOW = re.compile(rf"\[ *((?:{_WORD}(?: *, *{_WORD})*)?) *\]")
 _SPLIT = re.compile(r" *, *")
-_INT = re.compile(r"0|[1-9][0-9]{0,8}")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_PLAIN_WORD = re.compile(_WORD)
 # Words YAML 1.1 reads as true, false or null rather than as text.
 _NOT_TEXT = frozenset("yes no true false on off null".split())
 # Characters PyYAML refuses in a stream; such text goes to the careful path, which reports them.
 # \x85, \u2028 and \u2029 are line breaks to YAML 1.1 and \ufeff a byte order mark: left to the careful path too.
-_NON_PRINTABLE = re.compile("[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# (Written as the few characters it refuses: a class of what it allows takes milliseconds to compile at start-up.)
+_NON_PRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 DEPTH = 4  # the deepest this subset goes: root mapping > list > mapping > value
 Positions = dict  # (key,) or (key, KEY) -> (line, column)
@@ -51,49 +55,47 @@ class _NotSimple(Exception):
     pass
 
 
-def _value(text: str | None) -> str:
-    """The text of a value after `key:`, without the spaces around it."""
-    return text.strip(" ") if text else ""
-
-
 def _scalar(text: str):
     """The value of an inline scalar or flow list, or _NotSimple."""
-    first = text[:1]
-    if first == '"':
-        m = _DOUBLE.fullmatch(text)
-        if m:
-            return m.group(1)
-    elif first == "'":
-        m = _SINGLE.fullmatch(text)
-        if m:
-            return m.group(1)
-    elif first == "[":
-        m = _FLOW.fullmatch(text)
-        if m:
-            words = _SPLIT.split(m.group(1)) if m.group(1) else []
-            if not _NOT_TEXT.intersection(words):
-                return words
-    elif first.isdigit():
-        if _INT.fullmatch(text):
-            return int(text)
-        m = _DATE.fullmatch(text)
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:  # an impossible date: the careful path reports it
-                pass
-    elif _PLAIN_WORD.fullmatch(text) and text not in _NOT_TEXT:
+    m = _SCALAR.fullmatch(text)
+    if m is None:
+        raise _NotSimple
+    return _value_of(m)
+
+
+def _value_of(m: re.Match):
+    """The value a match of _VALUE (in _SCALAR or _ENTRY) stands for, or _NotSimple."""
+    kind = m.lastgroup
+    text = m.group(kind)
+    if kind == "double" or kind == "single":
         return text
-    raise _NotSimple
+    if kind == "int":
+        return int(text)
+    if kind == "date":
+        try:
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ValueError:  # an impossible date: the careful path reports it
+            raise _NotSimple from None
+    if kind == "flow":
+        words = _SPLIT.split(text) if text else []
+        if _NOT_TEXT.intersection(words):
+            raise _NotSimple
+        return words
+    if text in _NOT_TEXT:  # a word that YAML reads as true, false or null
+        raise _NotSimple
+    return text
 
 
-def parse(text: str, key_marker: str, line_offset: int = 1) -> tuple[dict, Positions] | None:
+def parse(text: str, key_marker: str, line_offset: int = 1, *,
+          printable: bool = False) -> tuple[dict, Positions] | None:
     """(values, top-level positions) of a simple YAML mapping, or None when the text is not simple.
 
     Positions hold `(key,)` (where the value starts) and `(key, key_marker)` (where the key starts)
     for every top-level key as (line, column): 1-based columns, lines counted from `line_offset`.
+    `printable=True` says that the caller made sure the text has no character of _NON_PRINTABLE but
+    tabs, so that it need not be scanned again (source.read_front_matter blanks them all).
     """
-    if "\t" in text or _NON_PRINTABLE.search(text):
+    if "\t" in text or (not printable and _NON_PRINTABLE.search(text)):
         return None
     lines = text.split("\n")
     values: dict = {}
@@ -102,17 +104,19 @@ def parse(text: str, key_marker: str, line_offset: int = 1) -> tuple[dict, Posit
     try:
         while i < n:
             line = lines[i]
-            if not line.strip() or line.startswith("#"):
-                i += 1
-                continue
-            m = _LINE.fullmatch(line)
-            if not m or m.group(1) in values or m.group(1) in _NOT_TEXT:
+            m = _ENTRY.fullmatch(line)
+            if m is None:
+                if not line or line[0] == "#" or line.isspace():
+                    i += 1
+                    continue
                 return None
-            key, raw = m.group(1), _value(m.group(2))
+            key = m.group(1)
+            if key in values or key in _NOT_TEXT:
+                return None
             pos[(key, key_marker)] = (i + line_offset, 1)
-            if raw:
-                values[key] = _scalar(raw)
-                pos[(key,)] = (i + line_offset, len(line) - len(m.group(2).lstrip(" ")) + 1)
+            if m.lastindex > 1:  # a value on the line itself
+                values[key] = _value_of(m)
+                pos[(key,)] = (i + line_offset, m.end(2) + 1)
                 i += 1
                 continue
             i, value, where = _block(lines, i + 1)
@@ -149,22 +153,22 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
         content = m.group(2).rstrip(" ")
         if m.start(2) != d + 2:
             raise _NotSimple  # `-   key: ...`: keep the simple column rule
-        km = _LINE.fullmatch(content)
-        if not km:
+        km = _ENTRY.fullmatch(content)
+        if km is None:  # not `key: value` with a simple value; `_scalar` refuses every `key: ...` too
             items.append(_scalar(content))
             i += 1
             continue
         mapping: dict = {}
         while True:
-            k, raw = km.group(1), _value(km.group(2))
-            if not raw or k in mapping or k in _NOT_TEXT:
+            k = km.group(1)
+            if km.lastindex == 1 or k in mapping or k in _NOT_TEXT:  # no value, or a key YAML reads otherwise
                 raise _NotSimple
-            mapping[k] = _scalar(raw)
+            mapping[k] = _value_of(km)
             i += 1
             if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] == " ":
                 break
-            km = _LINE.fullmatch(lines[i][d + 2:])
-            if not km:
+            km = _ENTRY.fullmatch(lines[i][d + 2:])
+            if km is None:
                 raise _NotSimple
         items.append(mapping)
     if indent is None:
