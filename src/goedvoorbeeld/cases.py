@@ -619,15 +619,25 @@ def _read_files(files: list[tuple[str, str]], vocabulary: Vocabulary, today: dt.
 
 
 def _read_file(path: str) -> bytes:
-    """`Path.read_bytes()` without the buffered file object around it: half the cost, which counts at 10,000 files."""
+    """`Path.read_bytes()` without the buffered file object around it: half the cost, which counts at 10,000 files.
+
+    A read of a regular file that returns less than it asked for has reached the end (POSIX), so a case
+    file under 64 KB takes one read instead of two (a system call costs tens of microseconds here).
+    """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 16):
+        chunk = os.read(fd, _CHUNK)
+        if len(chunk) < _CHUNK:
+            return chunk
+        chunks = [chunk]
+        while chunk := os.read(fd, _CHUNK):
             chunks.append(chunk)
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+_CHUNK = 1 << 16
 
 
 def _can_fork() -> bool:
