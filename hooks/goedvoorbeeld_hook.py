@@ -96,7 +96,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """MkDocs writes this page next, so the page before it is on disk: maybe a part can be indexed now."""
     if _indexer is not None:
-        _indexer.before_write(_slug(page.file.src_uri) if _is_case_uri(page.file.src_uri) else None)
+        if _is_case_uri(page.file.src_uri):
+            _indexer.before_write(_slug(page.file.src_uri))
+        else:
+            _indexer.before_write(None, page.file.dest_uri if "data-pagefind-body" in output else None)
     return output
 
 
@@ -104,9 +107,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add a page for every case and the generated lists; copy case images."""
     site = _current()
     pages = site.generated_pages()
-    # Case pages in the order the search index is made (a large library is indexed in parts, see on_env).
-    last = len(site.search_parts)
-    for uri in sorted(pages, key=lambda u: write_order(site.search_parts, _slug(u)) if _is_case_uri(u) else last):
+    # Written in the order the search index is made (see on_env): searchable pages first, case pages part by
+    # part, then the lists and tables that search leaves out, so Pagefind can index while those are written.
+    def order(uri: str) -> int:
+        if _is_case_uri(uri):
+            return write_order(site.search_parts, _slug(uri))
+        return len(site.search_parts) if _excluded_from_search(pages[uri]) else -1
+
+    for uri in sorted(pages, key=order):
         content = pages[uri]
         existing = files.get_file_from_path(uri)
         if existing is not None:
@@ -173,6 +181,11 @@ def on_build_error(*, error: Exception) -> None:
     if _indexer is not None:
         _indexer.abort()
         _indexer = None
+
+
+def _excluded_from_search(markdown: str) -> bool:
+    """Whether a generated page's front matter says `search: exclude: true` (docs/overrides/main.html)."""
+    return markdown.startswith("---\n") and "\nsearch:\n  exclude: true\n" in markdown.split("\n---", 1)[0] + "\n"
 
 
 def _slug(case_uri: str) -> str:

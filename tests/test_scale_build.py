@@ -72,7 +72,8 @@ def test_a_placeholder_in_a_case_title_is_escaped_and_never_replaced():
 
 def test_a_small_library_is_indexed_in_one_part_by_pagefinds_own_glob():
     parts = index_parts([f"voorbeeld-{i}" for i in range(4_999)])
-    assert parts == (parts[0],) and parts[0].output == OUTPUT and parts[0].glob("unused") is None
+    assert parts == (parts[0],) and parts[0].output == OUTPUT
+    assert parts[0].glob(["index.html", "over/index.html"]) == "{voorbeelden/*/index.html,index.html,over/index.html}"
 
 
 def test_a_large_library_is_split_into_nearly_equal_parts_that_cover_every_case_once():
@@ -221,3 +222,12 @@ def test_a_part_is_indexed_while_the_build_still_writes_and_a_failed_build_stops
     indexer.finish()
     for part in parts:
         assert (site / part.output / "pagefind-entry.json").exists(), part.output
+
+
+def test_a_library_without_cases_still_gets_a_search_index_of_its_other_pages(project):
+    for case in project.cases.glob("*.md"):
+        case.unlink()
+    project.build()
+    entry = json.loads((project.site / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8"))
+    searchable = [p for p in project.site.rglob("index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["nl"]["page_count"] == len(searchable) >= 3

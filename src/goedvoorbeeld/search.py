@@ -17,7 +17,6 @@ ends in certain characters, so that a glob can select it.
 from __future__ import annotations
 
 import math
-import os
 import subprocess
 import tempfile
 from collections import Counter
@@ -44,14 +43,10 @@ class IndexPart:
     endings: tuple[str, ...] = ()
     main: bool = True  # also indexes every page that is not a case page
 
-    def glob(self, site_dir: str | Path) -> str | None:
-        """The file glob of this part for Pagefind, or None for every HTML file of the site."""
-        if not self.endings:
-            return None
-        patterns = [f"{CASES}/*{e}/index.html" for e in self.endings]
-        if self.main:
-            patterns += _other_pages(Path(site_dir))
-        return "{" + ",".join(patterns) + "}"
+    def glob(self, pages: Iterable[str] = ()) -> str:
+        """The file glob of this part for Pagefind; the main part also takes the other searchable `pages`."""
+        cases = [f"{CASES}/*{e}/index.html" for e in self.endings] or [f"{CASES}/*/index.html"]
+        return "{" + ",".join([*cases, *(pages if self.main else ())]) + "}"
 
 
 def index_parts(slugs: Iterable[str], per_index: int = PAGES_PER_INDEX) -> tuple[IndexPart, ...]:
@@ -74,21 +69,9 @@ def index_parts(slugs: Iterable[str], per_index: int = PAGES_PER_INDEX) -> tuple
                  for i, g in enumerate(groups))
 
 
-def _other_pages(site_dir: Path) -> list[str]:
-    """Globs for every HTML file outside the case pages' folder (the hand-written and generated pages)."""
-    out = []
-    for entry in sorted(os.scandir(site_dir), key=lambda e: e.name):
-        if entry.name == CASES or entry.name == OUTPUT or entry.name.startswith(OUTPUT + "-"):
-            continue
-        if entry.is_dir():
-            out.append(f"{entry.name}/**/*.html")
-        elif entry.name.endswith(".html"):
-            out.append(entry.name)
-    return out
-
-
-def pagefind_command(site_dir: str | Path, part: IndexPart = IndexPart(OUTPUT)) -> list[str]:
-    """The Pagefind command line for a part of a built site (the binary comes from the pagefind[bin] package)."""
+def pagefind_command(site_dir: str | Path, part: IndexPart, pages: Iterable[str] = ()) -> list[str]:
+    """The Pagefind command line for a part of a built site (the binary comes from the pagefind[bin] package);
+    `pages` are the searchable pages other than case pages, as paths in the site."""
     try:
         from pagefind.service import get_executable
     except ImportError:  # pragma: no cover - a runtime dependency
@@ -96,16 +79,14 @@ def pagefind_command(site_dir: str | Path, part: IndexPart = IndexPart(OUTPUT)) 
     exe = get_executable()
     if exe is None:
         raise SearchIndexError("het programma van Pagefind is niet gevonden: pip install 'pagefind[bin]'")
-    command = [str(exe), "--site", str(site_dir), "--output-subdir", part.output, "--force-language", LANGUAGE,
-               "--quiet"]
-    glob = part.glob(site_dir)
-    return command if glob is None else [*command, "--glob", glob]
+    return [str(exe), "--site", str(site_dir), "--output-subdir", part.output, "--force-language", LANGUAGE,
+            "--quiet", "--glob", part.glob(pages)]
 
 
-def _start(site_dir: str | Path, part: IndexPart) -> subprocess.Popen:
+def _start(site_dir: str | Path, part: IndexPart, pages: Iterable[str]) -> subprocess.Popen:
     """Start Pagefind on a part; its messages go to a temporary file (a pipe nobody reads could fill up)."""
     log = tempfile.TemporaryFile("w+", encoding="utf-8")
-    run = subprocess.Popen(pagefind_command(site_dir, part), stdout=log, stderr=subprocess.STDOUT)
+    run = subprocess.Popen(pagefind_command(site_dir, part, pages), stdout=log, stderr=subprocess.STDOUT)
     run.log = log  # type: ignore[attr-defined]
     return run
 
@@ -139,11 +120,13 @@ def write_order(parts: tuple[IndexPart, ...], slug: str) -> int:
 
 
 class Indexer:
-    """Indexes a site while MkDocs writes it: a part starts as soon as all its case pages are on disk.
+    """Indexes a site while MkDocs writes it: a part starts as soon as all its pages are on disk.
 
-    MkDocs uses one core; on a machine with more, Pagefind indexes a finished part meanwhile. The hook
-    writes case pages in `run_order`, tells `written` about each page after it is on disk and calls
-    `finish` after the build. One Pagefind runs at a time, so memory holds one part (see PAGES_PER_INDEX).
+    MkDocs uses one core; Pagefind indexes a finished part on another meanwhile. The hook writes the
+    searchable pages first (other pages, then case pages in `run_order`), tells `before_write` about every
+    page and calls `finish` after the build. One Pagefind runs at a time, so memory holds one part (see
+    PAGES_PER_INDEX). A searchable page written after the main part started (the hook's order prevents it)
+    makes `finish` index the main part again, so no page is ever left out.
     """
 
     def __init__(self, site_dir: str | Path, parts: tuple[IndexPart, ...], slugs) -> None:
@@ -151,38 +134,55 @@ class Indexer:
         self.todo = list(run_order(parts))
         self.left = Counter(part_of(parts, s).output for s in slugs)
         self.parts = parts
+        self.pages: list[str] = []  # searchable pages other than case pages, as paths in the site
         self.running: tuple[IndexPart, subprocess.Popen] | None = None
         self.outputs: list[str] = []
-        self._writing: str | None = None  # the case page MkDocs is writing now
+        self._writing: tuple[str | None, str | None] = (None, None)  # the page MkDocs is writing now
+        self._main_started = False
+        self._cases_written = False  # without case pages (an empty library) the main part waits for `finish`
 
-    def before_write(self, slug: str | None) -> None:
-        """MkDocs is about to write a page (a case page's slug, else None), so the page before it is on disk."""
-        if self._writing is not None:
-            self.left[part_of(self.parts, self._writing).output] -= 1
-        self._writing = slug
+    def before_write(self, slug: str | None, searchable: str | None = None) -> None:
+        """MkDocs is about to write a page (a case page's slug; or, for a searchable other page, its path in
+        the site), so the page before it is on disk: start the next part if all its pages are."""
+        done_slug, done_page = self._writing
+        if done_slug is not None:
+            self.left[part_of(self.parts, done_slug).output] -= 1
+            self._cases_written = True
+        if done_page is not None:
+            self.pages.append(done_page)
+            if self._main_started:
+                self.todo.append(next(p for p in self.parts if p.main))  # index the main part again
+        self._writing = (slug, searchable)
         if self.running is not None and self.running[1].poll() is not None:
             self._collect()
         nxt = self.todo[0] if self.todo else None
-        if self.running is None and nxt is not None and not nxt.main and self.left[nxt.output] <= 0:
-            self.running = (nxt, _start(self.site_dir, nxt))
-            self.todo.pop(0)
+        if (self.running is None and nxt is not None and self.left[nxt.output] <= 0 and self._cases_written
+                and not self._main_started):
+            self._run_next()
 
     def finish(self) -> str:
         """Index what is left, part after part; returns Pagefind's summary. Raises SearchIndexError."""
+        self.before_write(None)  # the last page is on disk
         if self.running is not None:
             self._collect()
-        for part in self.todo:
-            self.outputs.append(_finish(self.site_dir, part, _start(self.site_dir, part)))
-        self.todo = []
+        while self.todo:
+            self._run_next()
+            self._collect()
         return "\n".join(o for o in self.outputs if o)
 
     def abort(self) -> None:
         """The build failed: stop a Pagefind that is still running."""
         if self.running is not None:
             self.running[1].kill()
-            self.running[1].communicate()
+            self.running[1].wait()
+            self.running[1].log.close()  # type: ignore[attr-defined]
             self.running = None
         self.todo = []
+
+    def _run_next(self) -> None:
+        part = self.todo.pop(0)
+        self._main_started = self._main_started or part.main
+        self.running = (part, _start(self.site_dir, part, tuple(self.pages)))
 
     def _collect(self) -> None:
         part, run = self.running
