@@ -33,7 +33,7 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/goedvoorbeeld build
 
-# The benchmark of issue 7: 100, 1,000 and 10,000 synthetic cases (about half an hour on 2 cores).
+# The benchmark of issue 7: 100, 1,000 and 10,000 synthetic cases (about 12 minutes on 2 cores).
 # Writes bench.json; `make bench SIZES=50` for a quick run.
 SIZES ?= 100,1000,10000
 BENCH_STAMP := $(VENV)/.bench-stamp
