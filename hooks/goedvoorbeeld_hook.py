@@ -20,9 +20,9 @@ from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.problems import summary_line
 from goedvoorbeeld.safety import check_rendered
-from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError, write_order
+from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError
 from goedvoorbeeld.selections import read_selections
-from goedvoorbeeld.site import NAV_PAGES, Settings, Site
+from goedvoorbeeld.site import NAV_PAGES, Settings, Site, case_slug
 from goedvoorbeeld.vocabulary import VocabularyError
 
 log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
@@ -96,10 +96,9 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """MkDocs writes this page next, so the page before it is on disk: maybe a part can be indexed now."""
     if _indexer is not None:
-        if _is_case_uri(page.file.src_uri):
-            _indexer.before_write(_slug(page.file.src_uri))
-        else:
-            _indexer.before_write(None, page.file.dest_uri if "data-pagefind-body" in output else None)
+        slug = case_slug(page.file.src_uri)
+        searchable = slug is None and "data-pagefind-body" in output
+        _indexer.before_write(slug, page.file.dest_uri if searchable else None)
     return output
 
 
@@ -107,21 +106,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add a page for every case and the generated lists; copy case images."""
     site = _current()
     pages = site.generated_pages()
-    # Written in the order the search index is made (see on_env): searchable pages first, case pages part by
-    # part, then the lists and tables that search leaves out, so Pagefind can index while those are written.
-    def order(uri: str) -> int:
-        if _is_case_uri(uri):
-            return write_order(site.search_parts, _slug(uri))
-        return len(site.search_parts) if _excluded_from_search(pages[uri]) else -1
-
-    for uri in sorted(pages, key=order):
+    for uri in site.build_order(pages):  # MkDocs writes pages in this order: the search index is made meanwhile
         content = pages[uri]
         existing = files.get_file_from_path(uri)
         if existing is not None:
             files.remove(existing)
         # Case pages stay out of the navigation: a nav entry per case makes every page grow with the library.
         inclusion = InclusionLevel.INCLUDED if uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-        if not _is_case_uri(uri):
+        if case_slug(uri) is None:
             content = site.html_blocks.keep(content)  # finished HTML skips Markdown; on_page_content restores it
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     cases_dir = Path(config.config_file_path).parent / "cases"
@@ -183,21 +175,6 @@ def on_build_error(*, error: Exception) -> None:
         _indexer = None
 
 
-def _excluded_from_search(markdown: str) -> bool:
-    """Whether a generated page's front matter says `search: exclude: true` (docs/overrides/main.html)."""
-    return markdown.startswith("---\n") and "\nsearch:\n  exclude: true\n" in markdown.split("\n---", 1)[0] + "\n"
-
-
-def _slug(case_uri: str) -> str:
-    return case_uri[len("voorbeelden/"):-3]
-
-
-def _is_case_uri(uri: str) -> bool:
-    return uri.startswith("voorbeelden/") and uri.count("/") == 1 and uri != "voorbeelden/index.md"
-
-
 def _case_of(page: Page):
-    uri = page.file.src_uri
-    if not _is_case_uri(uri):
-        return None
-    return _current().library.by_slug().get(_slug(uri))
+    slug = case_slug(page.file.src_uri)
+    return None if slug is None else _current().library.by_slug().get(slug)

@@ -101,6 +101,20 @@ class Site:
         pages["overzicht.md"] = overview_page(self.library.cases, self.library.vocabulary, render.base_for("overzicht/"))
         return pages
 
+    def build_order(self, pages: dict[str, str]) -> list[str]:
+        """The generated pages (src_uri -> Markdown) in the order to write them, so that the search index can
+        be made while the rest is written: searchable pages first, then case pages part by part (see
+        search.Indexer), then the lists and tables that search leaves out."""
+        last = len(self.search_parts)
+
+        def order(uri: str) -> int:
+            slug = case_slug(uri)
+            if slug is not None:
+                return search.write_order(self.search_parts, slug)
+            return last if _excluded_from_search(pages[uri]) else -1
+
+        return sorted(pages, key=order)
+
     def case_markdown(self, case: Case) -> str:
         """A case page's Markdown: its title and description as metadata, then its sections."""
         meta = {"title": case.title, "description": case.summary, "og_type": "article"}
@@ -346,6 +360,18 @@ class Site:
                 f' (bronbestand <code>cases/{esc(case.slug)}.md</code>)</p>'
             )
         return "\n".join(parts)
+
+
+def case_slug(src_uri: str) -> str | None:
+    """The slug of a case page's source (`voorbeelden/<slug>.md`, as `generated_pages` names it), else None."""
+    if src_uri.startswith("voorbeelden/") and src_uri.count("/") == 1 and src_uri != "voorbeelden/index.md":
+        return src_uri[len("voorbeelden/"):-3]
+    return None
+
+
+def _excluded_from_search(markdown: str) -> bool:
+    """Whether a generated page's front matter says `search: exclude: true` (docs/overrides/main.html)."""
+    return markdown.startswith("---\n") and "\nsearch:\n  exclude: true\n" in markdown.split("\n---", 1)[0] + "\n"
 
 
 class HtmlBlocks:
