@@ -41,7 +41,7 @@ class IndexPart:
 
     output: str  # folder in the site
     endings: tuple[str, ...] = ()
-    main: bool = True  # also indexes every page that is not a case page
+    main: bool = True  # also indexes the searchable pages that are not case pages
 
     def glob(self, pages: Iterable[str] = ()) -> str:
         """The file glob of this part for Pagefind; the main part also takes the other searchable `pages`."""
@@ -122,10 +122,10 @@ def write_order(parts: tuple[IndexPart, ...], slug: str) -> int:
 class Indexer:
     """Indexes a site while MkDocs writes it: a part starts as soon as all its pages are on disk.
 
-    MkDocs uses one core; Pagefind indexes a finished part on another meanwhile. The hook writes the
-    searchable pages first (other pages, then case pages in `run_order`), tells `before_write` about every
-    page and calls `finish` after the build. One Pagefind runs at a time, so memory holds one part (see
-    PAGES_PER_INDEX). A searchable page written after the main part started (the hook's order prevents it)
+    MkDocs uses one core; Pagefind indexes a finished part on another meanwhile. Pages are written in
+    `Site.build_order` (searchable pages, then case pages in `run_order`); the hook tells `before_write` about
+    every page and calls `finish` after the build. One Pagefind runs at a time, so memory holds one part (see
+    PAGES_PER_INDEX). A searchable page written after the main part started (`Site.build_order` prevents it)
     makes `finish` index the main part again, so no page is ever left out.
     """
 

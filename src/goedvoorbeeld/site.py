@@ -382,7 +382,8 @@ class HtmlBlocks:
     MkDocs' anchor scan) to pass it through unchanged: most of the build time of such pages. `keep` swaps
     each raw HTML block for a comment that Markdown passes through; `restore` puts the blocks back into the
     rendered page. Only for pages built from our own escaped HTML: never for case bodies, which must go
-    through Markdown and the sanitizer. tests/test_scale.py builds a site both ways and compares every page.
+    through Markdown and the sanitizer. tests/test_scale_build.py renders every generated page of
+    three libraries both ways and compares them.
     """
 
     PLACEHOLDER = re.compile(r"<!-- gv-html (\d+) -->")
