@@ -23,6 +23,7 @@ from goedvoorbeeld.safety import check_rendered
 from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError
 from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import NAV_PAGES, Settings, Site, case_slug
+from goedvoorbeeld.theme import SharedPartials
 from goedvoorbeeld.vocabulary import VocabularyError
 
 log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
@@ -83,9 +84,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     """Tell the search box where the parts of the search index are (docs/overrides/partials/search.html);
-    get ready to index a part as soon as its pages are written (`mkdocs serve` skips the index)."""
+    render the navigation once for the pages outside it; get ready to index a part as soon as its pages are
+    written (`mkdocs serve` skips the index)."""
     global _indexer
     site = _current()
+    env.globals["gv_shared"] = SharedPartials(env)
     env.globals["gv_search_indexes"] = [part.output + "/" for part in site.search_parts]
     _indexer = None
     if _command != "serve" and not os.environ.get("GV_SKIP_SEARCH_INDEX"):
