@@ -7,6 +7,7 @@ the built fixture site (one strict build per session) shows what visitors get.
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import datetime as dt
 import json
 import random
@@ -238,3 +239,33 @@ def test_build_can_skip_the_search_index_for_quick_previews(project, monkeypatch
     project.build("--strict")
     assert not (project.site / "pagefind").exists()
     assert (project.site / DATA_DIR / "voorbeelden.json").exists()  # the filters still work
+
+
+def _pagefind_fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's stored text of every indexed page, by URL (gzip with a 12-byte marker, then JSON)."""
+    fragments = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        fragment = json.loads(data[12:])
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
+def test_search_index_reads_every_fact_of_a_case_as_separate_words(built_fixture_site):
+    """The metadata panel's terms and values (organisation, level, status, year, tags) are words Pagefind can
+    find, not glued together as "OrganisatieProvincie Voorbeeldland" or "StatusLopend"."""
+    library = load_library(built_fixture_site.cases)
+    vocab = library.vocabulary.tags
+    fragments = _pagefind_fragments(built_fixture_site.site)
+    assert len(fragments) >= len(library.cases)
+    for case in library.cases:
+        # Pagefind ends a list item or heading with a full stop: compare the words without it.
+        words = [w.rstrip(".") for w in fragments[f"/voorbeelden/{case.slug}/"]["content"].split()]
+        expected = ["Organisatie", *case.organisation.split(), "Bestuurslaag", *schema.LEVELS[case.level].split(),
+                    "Status", *schema.STATUSES[case.status].split(), "Startjaar", str(case.year), "Tags"]
+        at = words.index("Organisatie")
+        assert words[at:at + len(expected)] == expected, case.slug
+        for t in case.tags:
+            label = vocab[t].label.split()
+            assert any(words[i:i + len(label)] == label for i in range(at, len(words))), (case.slug, t)

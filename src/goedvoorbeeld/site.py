@@ -323,7 +323,7 @@ class Site:
         base = render.base_for(page_url)
         vocab = self.library.vocabulary.tags
         r = self.ranked_by_slug[case.slug]
-        tags = "".join(f'<li><a href="{href(base, f"tags/{t}/")}">{esc(vocab[t].label)}</a></li>' for t in case.tags)
+        tags = "\n".join(f'<li><a href="{href(base, f"tags/{t}/")}">{esc(vocab[t].label)}</a></li>' for t in case.tags)
         meta = [
             ("Organisatie", f'<a href="{browse_url(base, organisation=case.organisation)}"'
                             f' data-pagefind-meta="organisatie">{esc(case.organisation)}</a>'),
@@ -336,10 +336,11 @@ class Site:
         ]
         if case.language != "nl":
             meta.append(("Taal", esc(schema.LANGUAGES[case.language])))
-        panel = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
+        # One line per term and value: Pagefind reads <dt>Status</dt><dd>Lopend</dd> as the one word "StatusLopend".
+        panel = "\n".join(f"<dt>{k}</dt>\n<dd>{v}</dd>" for k, v in meta)
         parts = [
             f'<p class="gv-summary" data-pagefind-meta="summary">{esc(case.summary)}</p>',
-            f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld">{panel}</dl>',
+            f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld">\n{panel}\n</dl>',
             f'<div class="gv-body"{_lang(case)}>{sanitize(body_html)}</div>',
         ]
         if case.links or case.contact:
