@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from goedvoorbeeld import five, outputs
 from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.pages_ahead import PagesAhead
 from goedvoorbeeld.problems import summary_line
 from goedvoorbeeld.safety import check_rendered
 from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError
@@ -30,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
 
 _site: Site | None = None
 _indexer: Indexer | None = None  # Pagefind, part by part, while and after the pages are written
+_ahead: PagesAhead | None = None  # a second process reading case pages while MkDocs reads the others
 _command: str | None = None  # "build", "serve" or "gh-deploy", set by on_startup
 
 
@@ -47,8 +49,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read and check every case; any error aborts the build with the checker's lines."""
-    global _site
+    global _site, _ahead
     _site = None
+    _ahead = None
     root = Path(config.config_file_path).parent
     try:
         library = load_library(root / "cases", shown_root="cases")
@@ -125,13 +128,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav, *, config: MkDocsConfig, files: Files):
+    """Start reading the last case pages in a second process (MkDocs reads the others meanwhile)."""
+    global _ahead
+    _ahead = PagesAhead.start(config, files, case_slug)
+    return nav
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill `<!-- gv:... -->` markers in hand-written pages; set edit links of case pages."""
+    """Fill `<!-- gv:... -->` markers in hand-written pages; set edit links of case pages (nothing to render
+    for one the second process read)."""
     site = _current()
     case = _case_of(page)
     if case is not None:
         page.edit_url = site.edit_url(f"cases/{case.slug}.md")
-        return markdown
+        return "" if _ahead is not None and _ahead.ready(page) else markdown
     page.edit_url = None if page.file.generated_by else site.edit_url(f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     try:
         return site.fill_markers(markdown, page.url)
@@ -144,6 +155,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     case = _case_of(page)
     if case is None:
         return _current().html_blocks.restore(html) if page.file.generated_by else html
+    ahead = _ahead.apply(page, files) if _ahead is not None else None
+    if ahead is not None:  # read, checked and wrapped by this function in the second process
+        return ahead
     unsafe = check_rendered(case, html)  # the checker missed it: refuse rather than publish a cleaned page
     if unsafe:
         raise PluginError("\n".join(p.format() for p in unsafe))
@@ -171,8 +185,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
-    """Stop a Pagefind that indexes part of a build that failed."""
-    global _indexer
+    """Stop a Pagefind that indexes part of a build that failed, and the second process if it still reads."""
+    global _indexer, _ahead
+    if _ahead is not None:
+        _ahead.stop()
+        _ahead = None
     if _indexer is not None:
         _indexer.abort()
         _indexer = None

@@ -54,5 +54,8 @@ def on_config(config):
 def on_page_content(html, *, page, config, files):
     if config.extra.get("unchecked", {}).get("rendered_check", True):
         return real.on_page_content(html, page=page, config=config, files=files)
+    ahead = real._ahead.apply(page, files) if real._ahead is not None else None
+    if ahead is not None:  # this function ran on the page in the real hook's second process
+        return ahead
     case = real._case_of(page)
     return html if case is None else real._current().case_html(case, html, page.url)
