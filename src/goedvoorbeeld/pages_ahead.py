@@ -146,6 +146,7 @@ class PagesAhead:
         rendered = self._collect().pop(page.file.src_uri, None)
         if rendered is None:
             return None
+        # What Page.render sets besides the content (a case page's title comes from its front matter).
         page.toc = rendered.toc
         page.present_anchor_ids = rendered.present_anchor_ids
         if rendered.links_to_anchors is not None:
