@@ -257,6 +257,8 @@ _LINE_MUTATIONS = [
     lambda line: "-\t" * 9 + line, lambda line: "1234567890. " + "* " * 8 + line,
     lambda line: (line + " x") * (5_001 // (len(line) + 2) + 1), lambda line: "x" * 5_000,
     lambda line: "*[AFK]: " + line, lambda line: line + " [(" * 40, lambda line: line + " <b>{x}</b> ](",
+    lambda line: "\u0663. " * 9 + line, lambda line: "1. " + "\u0663. " * 8 + line,  # digits outside ASCII
+    lambda line: "\u00a0" * 11 + line, lambda line: "\n" + " " * 11 + line,
 ]
 
 
@@ -378,3 +380,87 @@ def test_every_fast_path_together_equals_the_careful_paths(monkeypatch, vocab, n
     monkeypatch.setattr(source, "_is_plain", lambda *a: False)
     careful = read_case(f"cases/{name}", data, vocab, today=dt.date(2026, 11, 29))
     assert fast == careful
+
+
+def _tag_lists(vocab) -> list[list]:
+    """Tag lists near every check of `cases._tags`: known, unknown, blank, doubled, of the wrong type, too many."""
+    known = sorted(vocab.tags)
+    items = [*known[:7], "onbekend", "Visie", " visie", "", "  ", None, 3, True, 2.5, [known[0]], {"a": 1},
+             source.INVALID, dt.date(2026, 1, 1)]
+    out: list[list] = [[], known[:vocab.max_tags], known[:vocab.max_tags + 1], known[:1] * 2, known]
+    for n in range(1, vocab.max_tags + 2):
+        for start in range(len(items)):  # a window of n items: each item once at each place
+            out.append([items[(start + i * 3) % len(items)] for i in range(n)])
+    out += [[known[0], x] for x in items] + [[x, known[0]] for x in items]
+    return out
+
+
+def test_fast_tags_check_equals_the_careful_path(monkeypatch, vocab):
+    """`cases._plainly_known_tags` lets `_tags` skip its loop only when the loop would find nothing."""
+    from goedvoorbeeld import cases, schema
+
+    field = schema.FIELD_BY_NAME["tags"]
+
+    def check(value):
+        found: list = []
+        result = cases._tags(field, value, lambda *a: found.append(a), vocab, dt.date(2026, 11, 29))
+        return result, found
+
+    lists = _tag_lists(vocab)
+    fast = [check(list(v)) for v in lists]
+    assert sum(result is not source.INVALID for result, _ in fast) > 10  # the fast path is taken
+    monkeypatch.setattr(cases, "_plainly_known_tags", lambda *a: False)
+    for value, got in zip(lists, fast):
+        assert check(list(value)) == got, value
+
+
+_URLS = [
+    "https://example.org", "http://example.org", "https://example.org/", "https://a.example/pad/naar?x=1&y=2#deel",
+    "https://a-b.example:8080/x", "https://a.example:/x", "https://a.example:abc/x", "https://a.example?x",
+    "https://a.example#x", "https://", "https:///pad", "http:/a.example", "https:a.example", "HTTPS://a.example",
+    "Https://a.example", "ftp://a.example", "javascript:alert(1)", "//a.example", "a.example", "", " ",
+    "https://a.example/ x", " https://a.example", "https://a.example ", "https://a.example\t", "https://a\nb.example",
+    "https://[::1]/x", "https://[::1/x", "https://a]b/x", "https://user@a.example/x", "https://user:pw@a.example",
+    "https://exämple.org", "https://xn--exmple-cua.org", "https://a.example/é", "https://a.example/\u200b",
+    "https://a.example/\x7f", "https://\u0430pple.com", "https://a.example/[x]", "https://a.example\\x",
+    "https://a.example/%20", "https://-.example", "https://a..example", "https://a.example/\u2028",
+]
+
+
+def test_fast_url_check_equals_the_careful_path(monkeypatch):
+    """`cases._PLAIN_URL` lets `_url_problem` skip urlsplit only for addresses it has nothing to object to."""
+    import re
+
+    from goedvoorbeeld import cases
+
+    urls = _URLS + [u + suffix for u in _URLS[:12] for suffix in ("/", "?", "#", " ", "\t", "é", ":", "[", "]")]
+    fast = [cases._url_problem(u) for u in urls]
+    assert sum(cases._PLAIN_URL.fullmatch(u) is not None for u in urls) > 10  # the fast path is taken
+    monkeypatch.setattr(cases, "_PLAIN_URL", re.compile(r"(?!)"))  # matches nothing
+    assert [cases._url_problem(u) for u in urls] == fast
+
+
+def test_remembered_lines_give_what_reading_them_again_gives(monkeypatch):
+    """simple_yaml's memo of lines (`_entry`) changes no result: every front matter is read with an empty memo,
+    again with the memo full of what earlier texts left, and with a memo that is emptied after every line."""
+    texts = _front_matters()
+    fresh = []
+    for text in texts:
+        simple_yaml._ENTRIES.clear()
+        fresh.append(simple_yaml.parse(text, source.KEY, 2))
+    for text in texts:  # the memo now holds the lines of every text
+        simple_yaml.parse(text, source.KEY, 2)
+    assert len(simple_yaml._ENTRIES) > 50
+    for text, expected in zip(texts, fresh):
+        got = simple_yaml.parse(text, source.KEY, 2)
+        assert got == expected and (got is None or all(_same(got[0][k], expected[0][k]) for k in got[0])), text
+    monkeypatch.setattr(simple_yaml, "_ENTRIES_MAX", 1)  # emptied whenever it holds a line
+    for text, expected in zip(texts, fresh):
+        assert simple_yaml.parse(text, source.KEY, 2) == expected, text
+
+
+def test_no_value_read_from_the_memo_is_shared_when_it_can_change():
+    """A flow list is built again for every file: changing one case's list changes no other's."""
+    text = "tags: [visie, know-how]\nlevel: gemeente\n"
+    first, second = simple_yaml.parse(text, source.KEY)[0], simple_yaml.parse(text, source.KEY)[0]
+    assert first["tags"] == second["tags"] and first["tags"] is not second["tags"]

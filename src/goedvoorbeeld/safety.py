@@ -310,6 +310,8 @@ def _browser_attributes(text: str, at: int) -> list[str] | None:
 # The start of a line that may be nested deeper than MAX_NESTING (nine containers, exactly as `_complexity`
 # counts them with _CONTAINER) or indented more than MAX_INDENT columns (11 spaces or tabs: a tab is 4 columns).
 _DEEP_OR_INDENTED = re.compile(rf"{_CONTAINER.pattern}{{{MAX_NESTING + 1}}}|[ \t]{{{MAX_INDENT // 4 + 1}}}")
+# The same at the start of any line after the first one that starts with a character of _MAY_NEST.
+_DEEP_OR_INDENTED_LINE = re.compile(rf"\n(?=[ \t>*+0-9-])(?:{_DEEP_OR_INDENTED.pattern})")
 
 
 def _surely_simple(body: str) -> bool:
@@ -319,14 +321,15 @@ def _surely_simple(body: str) -> bool:
     line that starts with a space, a tab or a marker can nest. False means only "maybe": then the careful
     checks run. Proved to agree by test_scale.py's test_fast_markup_check_equals_the_careful_path (mutated bodies).
     """
-    lines = body.split("\n")
-    if len(lines) > MAX_BLOCK_LINES:  # a block of more lines needs at least as many lines
+    if body.count("\n") >= MAX_BLOCK_LINES:  # a block of more lines needs at least as many lines
         return False
-    if len(body) > MAX_LINE and max(map(len, lines)) > MAX_LINE:
+    if len(body) > MAX_LINE and max(map(len, body.split("\n"))) > MAX_LINE:
         return False
-    for line in lines:
-        if line[:1] in _MAY_NEST and _DEEP_OR_INDENTED.match(line):
-            return False
+    # The lines are not split off (that copies the body): the first line is matched where it starts, the
+    # others by one search from their line break. Neither pattern can match or look at a line break, so a
+    # match at a line's start in the body is a match on the line alone.
+    if body[:1] in _MAY_NEST and _DEEP_OR_INDENTED.match(body) or _DEEP_OR_INDENTED_LINE.search(body):
+        return False
     if "*" in body and body.count("*[") > MAX_ABBREVIATIONS:
         return False
     # every '[' and '(' makes `_bracket_scan` count at most the rest of its block

@@ -72,8 +72,8 @@ def _value_of(m: re.Match):
     if kind == "int":
         return int(text)
     if kind == "date":
-        try:
-            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        try:  # for JJJJ-MM-DD (ASCII digits) the same date as date(int(...), ...), and the same ValueError
+            return dt.date.fromisoformat(text)
         except ValueError:  # an impossible date: the careful path reports it
             raise _NotSimple from None
     if kind == "flow":
@@ -84,6 +84,39 @@ def _value_of(m: re.Match):
     if text in _NOT_TEXT:  # a word that YAML reads as true, false or null
         raise _NotSimple
     return text
+
+
+# What `_entry` found for lines seen before: most lines of front matter recur from file to file (level,
+# status, year, organisation, contact, `links:`), and a dictionary look-up costs a tenth of a match and its
+# value. The entry depends on nothing but the line, and its value is immutable (lines with a flow list are not
+# kept), so an entry found here is what matching the line again would give. Bounded: it is emptied when full.
+_ENTRIES: dict[str, tuple] = {}
+_ENTRIES_MAX = 8192
+
+
+def _entry(line: str) -> tuple[str, object, int] | None:
+    """(key, value, column of the value) of a `key: value` line, (key, None, 0) of a line `key:`, or None
+    for a line that is neither. Raises _NotSimple for a value or key outside the subset."""
+    entry = _ENTRIES.get(line)
+    if entry is not None:
+        return entry
+    m = _ENTRY.fullmatch(line)
+    if m is None:
+        return None
+    key = m.group(1)
+    if key in _NOT_TEXT:  # a key YAML reads as true, false or null
+        raise _NotSimple
+    if m.lastindex == 1:
+        entry = (key, None, 0)
+    else:
+        value = _value_of(m)
+        entry = (key, value, m.end(2) + 1)
+        if isinstance(value, list):  # a new list for every file
+            return entry
+    if len(_ENTRIES) >= _ENTRIES_MAX:
+        _ENTRIES.clear()
+    _ENTRIES[line] = entry
+    return entry
 
 
 def parse(text: str, key_marker: str, line_offset: int = 1, *,
@@ -104,19 +137,19 @@ def parse(text: str, key_marker: str, line_offset: int = 1, *,
     try:
         while i < n:
             line = lines[i]
-            m = _ENTRY.fullmatch(line)
-            if m is None:
+            entry = _ENTRIES.get(line) or _entry(line)  # the look-up here saves a call for most lines
+            if entry is None:
                 if not line or line[0] == "#" or line.isspace():
                     i += 1
                     continue
                 return None
-            key = m.group(1)
-            if key in values or key in _NOT_TEXT:
+            key, value, column = entry
+            if key in values:
                 return None
             pos[(key, key_marker)] = (i + line_offset, 1)
-            if m.lastindex > 1:  # a value on the line itself
-                values[key] = _value_of(m)
-                pos[(key,)] = (i + line_offset, m.end(2) + 1)
+            if column:  # a value on the line itself
+                values[key] = value
+                pos[(key,)] = (i + line_offset, column)
                 i += 1
                 continue
             i, value, where = _block(lines, i + 1)

@@ -101,9 +101,8 @@ def split(path: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
         return None, "", 1, [problem(path, last, 1, "GV004",
                                      "de front matter wordt niet afgesloten met een regel '---'")]
     fm = text[nl + 1:m.start() + 1]  # up to and with the line break before the closing line
-    body = text[m.end():]
-    if body.startswith("\n"):
-        body = body[1:]
+    end = m.end()
+    body = text[end + 1:] if text.startswith("\n", end) else text[end:]  # the body is copied once
     body_line = 2 + fm.count("\n") + 1
     return fm, body, body_line, []
 

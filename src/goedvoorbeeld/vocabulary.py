@@ -40,6 +40,12 @@ class Vocabulary:
     def tags(self) -> dict[str, Tag]:
         return {t.slug: t for g in self.groups for t in g.tags}
 
+    @cached_property
+    def plain_tags(self) -> frozenset[str]:
+        """The tags that are non-blank text (all of them, as `load_vocabulary` accepts only slugs), for
+        the fast path of the tags check in `cases`."""
+        return frozenset(t for t in self.tags if isinstance(t, str) and t.strip())
+
     def weight(self, slug: str) -> int:
         tag = self.tags.get(slug)
         return tag.weight if tag else 0
