@@ -464,3 +464,15 @@ def test_no_value_read_from_the_memo_is_shared_when_it_can_change():
     text = "tags: [visie, know-how]\nlevel: gemeente\n"
     first, second = simple_yaml.parse(text, source.KEY)[0], simple_yaml.parse(text, source.KEY)[0]
     assert first["tags"] == second["tags"] and first["tags"] is not second["tags"]
+
+
+@pytest.mark.parametrize("name,data", _mutated_files(), ids=lambda x: x if isinstance(x, str) else "")
+def test_checking_without_keeping_the_case_finds_the_same(vocab, name, data):
+    """`goedvoorbeeld check` makes no Case or Section objects (`cases._read_case(keep=False)`), and finds the
+    same problems and the same title for the cross checks."""
+    from goedvoorbeeld import cases
+
+    case, problems = read_case(f"cases/{name}", data, vocab, today=dt.date(2026, 11, 29))
+    seen, found = cases._read_case(f"cases/{name}", data, vocab, dt.date(2026, 11, 29), None, keep=False)
+    assert found == problems
+    assert seen == (None if case is None else cases._Seen(case.path, case.title, case.title_line))

@@ -117,6 +117,17 @@ def suggest_slug(text: str) -> str:
 def read_case(path: str, data: bytes, vocabulary: Vocabulary, *, today: dt.date,
               cases_dir: str | Path | None = None) -> tuple[Case | None, list[Problem]]:
     """Check one case file. Returns the case (None when unusable) and its problems."""
+    return _read_case(path, data, vocabulary, today, cases_dir, keep=True)
+
+
+def _read_case(path: str, data: bytes, vocabulary: Vocabulary, today: dt.date, cases_dir: str | Path | None, *,
+               keep: bool) -> tuple[Case | _Seen | None, list[Problem]]:
+    """`read_case`, or with `keep=False` only what the cross checks need of the case (`_Seen`).
+
+    `goedvoorbeeld check` drops every Case at once, and making it and its Sections costs a twentieth of
+    the time of a file. Every check runs either way; test_scale.py's
+    test_checking_without_keeping_the_case_finds_the_same compares the two.
+    """
     filename = os.path.basename(path)
     problems = slug_problems(path, filename)
     fm, found = read_front_matter(path, data)
@@ -125,10 +136,12 @@ def read_case(path: str, data: bytes, vocabulary: Vocabulary, *, today: dt.date,
         return None, problems
     values, more = _check_front_matter(path, fm, vocabulary, today)
     problems += more
-    sections, images, more = _check_body(path, fm.body, fm.body_line, cases_dir)
+    sections, images, more = _check_body(path, fm.body, fm.body_line, cases_dir, keep_sections=keep)
     problems += more
     if values is None:
         return None, problems
+    if not keep:
+        return _Seen(path, values["title"], fm.pos("title")[0]), problems
     case = Case(
         slug=filename[:-3] if filename.endswith(".md") else filename,
         path=path,
@@ -433,13 +446,16 @@ def _notable_lines(body: str) -> list[int]:
     return sorted(starts)
 
 
-def _check_body(path: str, body: str, body_line: int,
-                cases_dir: str | Path | None) -> tuple[list[Section], list[str], list[Problem]]:
+_ORDER = tuple(s.key for s in schema.SECTIONS)  # the order the sections must have
+
+
+def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | None, *,
+                keep_sections: bool = True) -> tuple[list[Section], list[str], list[Problem]]:
+    """Sections, images and problems of a body (no Section objects with `keep_sections=False`)."""
     problems: list[Problem] = []
     sections: list[Section] = []
     images: list[str] = []
     current: tuple[str, str, int, int] | None = None  # key, title, line, offset where its text starts
-    order = [s.key for s in schema.SECTIONS]
     seen_keys: list[str] = []
     fence: str | None = None
 
@@ -449,7 +465,8 @@ def _check_body(path: str, body: str, body_line: int,
             text = body[start:end].strip("\n")
             if not text or text.isspace():
                 problems.append(problem(path, line, 1, "GV204", f"sectie '## {title}' is leeg"))
-            sections.append(Section(key, title, text, line))
+            if keep_sections:
+                sections.append(Section(key, title, text, line))
 
     # Only lines with something to check are visited (a fast path at 10,000 cases): a section's text is
     # the slice of the body between its heading and the next accepted heading.
@@ -478,8 +495,8 @@ def _check_body(path: str, body: str, body_line: int,
                 problems.append(problem(path, lineno, 1, "GV203",
                                         f"{what} sectie '## {title}'; toegestaan: {allowed} (elk één keer)"))
                 continue
-            if seen_keys and order.index(rule.key) < order.index(seen_keys[-1]):
-                before = schema.SECTIONS[order.index(seen_keys[-1])].title
+            if seen_keys and _ORDER.index(rule.key) < _ORDER.index(seen_keys[-1]):
+                before = schema.SECTIONS[_ORDER.index(seen_keys[-1])].title
                 problems.append(problem(path, lineno, 1, "GV202",
                                         f"sectie '## {rule.title}' moet voor '## {before}' staan "
                                         f"(volgorde: Aanleiding, Aanpak, Resultaat, Lessen)"))
@@ -638,10 +655,10 @@ def _read_files(files: list[tuple[str, str]], vocabulary: Vocabulary, today: dt.
             except OSError as e:
                 problems.append(problem(shown, 1, 1, "GV002", f"het bestand kan niet worden gelezen: {e.strerror}"))
                 continue
-            case, found = read_case(shown, data, vocabulary, today=today, cases_dir=cases_dir)
+            case, found = _read_case(shown, data, vocabulary, today, cases_dir, keep=keep_cases)
             problems += found
             if case is not None:
-                cases.append(case if keep_cases else _Seen(case.path, case.title, case.title_line))
+                cases.append(case)
     finally:
         if collecting:
             gc.enable()
