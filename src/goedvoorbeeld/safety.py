@@ -443,6 +443,8 @@ def targets(text: str) -> list[Target]:
     if "<" in text:
         for m in _AUTOLINK.finditer(text):
             found.append(Target(m.group(1), m.start(1), False))
+    if not found:  # the usual body: nothing to sort
+        return found
     unique: dict[int, Target] = {}
     for t in found:  # '[x](<url>)' is also an autolink: report it once
         unique.setdefault(t.offset, t)

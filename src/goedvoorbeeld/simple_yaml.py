@@ -39,7 +39,6 @@ _SCALAR = re.compile(_VALUE)
 # one match, so that the common line costs one call into the regular expression engine.
 _ENTRY = re.compile(rf"({_KEY}):(?:( +)(?:{_VALUE}) *| *)")
 _ITEM = re.compile(r"( *)- +(.*)")
-_SPLIT = re.compile(r" *, *")
 # Words YAML 1.1 reads as true, false or null rather than as text.
 _NOT_TEXT = frozenset("yes no true false on off null".split())
 # Characters PyYAML refuses in a stream; such text goes to the careful path, which reports them.
@@ -77,7 +76,8 @@ def _value_of(m: re.Match):
         except ValueError:  # an impossible date: the careful path reports it
             raise _NotSimple from None
     if kind == "flow":
-        words = _SPLIT.split(text) if text else []
+        # the words hold no space or comma (_WORD): without the spaces, the commas alone separate them
+        words = text.replace(" ", "").split(",") if text else []
         if _NOT_TEXT.intersection(words):
             raise _NotSimple
         return words
