@@ -94,6 +94,7 @@ def test_fast_front_matter_reading_equals_the_careful_path(monkeypatch, text):
         assert (key in fresh) == (key in c_positions), key
         if key in c_positions:
             assert fresh[key] == c_positions[key] == positions[key], key
+        assert parse_yaml("x.md", text, line_offset=2)[1].get(key) == c_positions.get(key), key  # get alone
     assert dict(positions) == dict(c_positions)
 
 

@@ -754,7 +754,7 @@ def _case_files(cases_dir: Path, root: str, problems: list[Problem]) -> list[str
     """The names of the case files in the folder, sorted; other entries are reported (GV014, GV018)."""
     out = []
     try:
-        entries = sorted(os.scandir(cases_dir), key=lambda e: e.name)
+        entries = sorted(os.scandir(cases_dir), key=attrgetter("name"))
     except OSError as e:
         raise FileNotFoundError(f"map '{root}' bestaat niet of kan niet worden gelezen: {e.strerror}") from e
     for entry in entries:
@@ -780,13 +780,14 @@ def _cross_checks(cases: list, shown_files: list[str]) -> list[Problem]:
     """Problems between files: names that differ only in case (GV012), the same title twice (GV013)."""
     problems: list[Problem] = []
     by_fold: dict[str, str] = {}
-    for shown in shown_files:
-        key = os.path.basename(shown).casefold()
-        if key in by_fold:
-            problems.append(problem(shown, 1, 1, "GV012",
-                                    f"de slug botst met {by_fold[key]} (verschilt alleen in hoofdletters)"))
-        else:
-            by_fold[key] = shown
+    folded = [os.path.basename(shown).casefold() for shown in shown_files]
+    if len(set(folded)) < len(folded):  # two names differ only in case (rare): say which, in file order
+        for shown, key in zip(shown_files, folded):
+            if key in by_fold:
+                problems.append(problem(shown, 1, 1, "GV012",
+                                        f"de slug botst met {by_fold[key]} (verschilt alleen in hoofdletters)"))
+            else:
+                by_fold[key] = shown
     by_title: dict[str, Case | _Seen] = {}
     for c in sorted(cases, key=attrgetter("path")):
         key = " ".join(c.title.casefold().split())

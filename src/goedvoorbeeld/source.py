@@ -47,8 +47,9 @@ class FrontMatter:
         """Position of a value, or of its nearest ancestor that has one."""
         p = tuple(path)
         while p:
-            if p in self.positions:
-                return self.positions[p]
+            found = self.positions.get(p)  # one look-up instead of `in` and `[]` (no position is None)
+            if found is not None:
+                return found
             p = p[:-1]
         return self.positions.get((), (1, 1))
 
@@ -309,6 +310,9 @@ class LazyPositions(Mapping):
 
     def __getitem__(self, key):
         return self._lookup(key)[key]
+
+    def get(self, key, default=None):
+        return self._lookup(key).get(key, default)  # what Mapping.get gives, with one look-up
 
     def __contains__(self, key) -> bool:
         return key in self._lookup(key)
