@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -379,6 +380,10 @@ def test_every_fast_path_together_equals_the_careful_paths(monkeypatch, vocab, n
     monkeypatch.setattr(source, "may_hold_controls", lambda data: True)
     monkeypatch.setattr(simple_yaml, "parse", lambda *a, **k: None)
     monkeypatch.setattr(source, "_is_plain", lambda *a: False)
+    monkeypatch.setattr(cases, "_HEADINGS", {})
+    monkeypatch.setattr(cases, "_plainly_known_tags", lambda *a: False)
+    monkeypatch.setattr(cases, "_PLAIN_URL", re.compile(r"(?!)"))
+    simple_yaml._ENTRIES.clear()
     careful = read_case(f"cases/{name}", data, vocab, today=dt.date(2026, 11, 29))
     assert fast == careful
 
@@ -477,3 +482,15 @@ def test_checking_without_keeping_the_case_finds_the_same(vocab, name, data):
     seen, found = cases._read_case(f"cases/{name}", data, vocab, dt.date(2026, 11, 29), None, keep=False)
     assert found == problems
     assert seen == (None if case is None else cases._Seen(case.path, case.title, case.title_line))
+
+
+@pytest.mark.parametrize("title", ["Aanleiding", "Aanpak", "Resultaat", "Lessen", "aanpak", "Werkwijze", ""])
+def test_fast_heading_equals_the_careful_path(monkeypatch, title):
+    """`cases._heading` takes a template heading such as '## Aanpak' at once, and gives what the careful steps give."""
+    from goedvoorbeeld import cases
+
+    lines = [f"## {title}", f"##  {title}", f" ## {title}", f"## {title} ", f"## {title} ##", f"##{title}", f"# {title}",
+             f"### {title}", f"## {title}\u00a0", f"\u00a0## {title}", f"## {title}`", f"## {title.upper()}", "##", "## "]
+    fast = [cases._heading(line) for line in lines]
+    monkeypatch.setattr(cases, "_HEADINGS", {})
+    assert [cases._heading(line) for line in lines] == fast

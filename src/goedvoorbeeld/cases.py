@@ -448,6 +448,20 @@ def _notable_lines(body: str) -> list[int]:
 
 
 _ORDER = tuple(s.key for s in schema.SECTIONS)  # the order the sections must have
+# The heading lines as the template writes them, such as '## Aanpak'.
+_HEADINGS = {f"## {s.title}": s for s in schema.SECTIONS}
+
+
+def _heading(raw: str) -> tuple[str, schema.SectionRule | None] | None:
+    """(title, rule or None) of a line that is a '##' heading, or None for any other line."""
+    rule = _HEADINGS.get(raw)
+    if rule is not None:  # a fast path: stripping '## Aanpak' changes nothing, and its title leads to this rule
+        return rule.title, rule
+    stripped = raw.strip()
+    if stripped.startswith("## ") or stripped == "##":
+        title = stripped[2:].strip().strip("#").strip()
+        return title, schema.SECTION_BY_TITLE.get(title.lower())
+    return None
 
 
 def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | None, *,
@@ -486,10 +500,9 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
         if m:
             fence = m.group(1)
             continue
-        stripped = raw.strip()
-        if stripped.startswith("## ") or stripped == "##":
-            title = stripped[2:].strip().strip("#").strip()
-            rule = schema.SECTION_BY_TITLE.get(title.lower())
+        heading = _heading(raw)
+        if heading is not None:
+            title, rule = heading
             if rule is None or rule.key in seen_keys:
                 allowed = ", ".join(s.title for s in schema.SECTIONS)
                 what = "dubbele" if rule else "onbekende"
@@ -507,7 +520,7 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
             continue
         if re.match(r"^\s{0,3}#\s", raw):
             problems.append(problem(path, lineno, 1, "GV209",
-                                    f"kop '{stripped[:40]}' in de tekst; de titel komt uit 'title'"))
+                                    f"kop '{raw.strip()[:40]}' in de tekst; de titel komt uit 'title'"))
         if schema.HINT_PREFIX in raw:
             where = f" onder '## {current[1]}'" if current else ""
             problems.append(problem(path, lineno, raw.index(schema.HINT_PREFIX) + 1, "GV208",
