@@ -137,7 +137,8 @@ def parse(text: str, key_marker: str, line_offset: int = 1, *,
     try:
         while i < n:
             line = lines[i]
-            entry = _ENTRIES.get(line) or _entry(line)  # the look-up here saves a call for most lines
+            # the look-up here saves a call for most lines; an empty line (one ends every text) is no entry
+            entry = (_ENTRIES.get(line) or _entry(line)) if line else None
             if entry is None:
                 if not line or line[0] == "#" or line.isspace():
                     i += 1
