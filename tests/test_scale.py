@@ -489,8 +489,9 @@ def test_fast_heading_equals_the_careful_path(monkeypatch, title):
     """`cases._heading` takes a template heading such as '## Aanpak' at once, and gives what the careful steps give."""
     from goedvoorbeeld import cases
 
-    lines = [f"## {title}", f"##  {title}", f" ## {title}", f"## {title} ", f"## {title} ##", f"##{title}", f"# {title}",
-             f"### {title}", f"## {title}\u00a0", f"\u00a0## {title}", f"## {title}`", f"## {title.upper()}", "##", "## "]
+    lines = [f"## {title}", f"##  {title}", f" ## {title}", f"## {title} ", f"## {title} ##", f"##{title}",
+             f"# {title}", f"### {title}", f"## {title}\u00a0", f"\u00a0## {title}", f"## {title}`",
+             f"## {title.upper()}", "##", "## "]
     fast = [cases._heading(line) for line in lines]
     monkeypatch.setattr(cases, "_HEADINGS", {})
     assert [cases._heading(line) for line in lines] == fast
