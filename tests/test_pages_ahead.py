@@ -5,14 +5,11 @@ from __future__ import annotations
 import filecmp
 import re
 import shutil
-import sys
 from pathlib import Path
 
+import bench  # scripts/ is on the path (conftest.py): its generator writes realistic valid libraries
 from conftest import ROOT, make_project
 from goedvoorbeeld.pages_ahead import ONE_PROCESS
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import bench  # noqa: E402  (its generator writes realistic valid libraries)
 
 
 def _files(site: Path) -> list[Path]:
