@@ -209,11 +209,12 @@ def site_url_of(mkdocs_yml: Path) -> str:
 
 
 # Commands for contributors (new, from-issue, forms) live in their own module.
-from .contribute_cli import forms, from_issue, new  # noqa: E402
+from .contribute_cli import forms, from_issue, from_mail, new  # noqa: E402
 
 main.add_command(new)
 main.add_command(from_issue)
 main.add_command(forms)
+main.add_command(from_mail)
 
 
 @main.command()

@@ -380,3 +380,38 @@ def forms(cases_dir: str, config_file: str, check_only: bool) -> None:
     if stale:
         raise click.ClickException(f"{', '.join(stale)} past niet bij cases/tags.yml of de regels; "
                                    f"voer 'goedvoorbeeld forms' uit")
+
+
+# ---------------------------------------------------------------------------
+# goedvoorbeeld from-mail
+
+
+@click.command("from-mail")
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--cases", "cases_dir", type=click.Path(file_okay=False), default="cases", show_default=True,
+              help="De map met voorbeelden.")
+@click.option("--tags", "tags_file", type=click.Path(dir_okay=False), default=None,
+              help="De tagslijst (standaard tags.yml in de map van de voorbeelden).")
+def from_mail(source: str, cases_dir: str, tags_file: str | None) -> None:
+    """Maak cases/<slug>.md van een voorbeeld in een mail (een .eml-bestand, of - voor geplakte tekst)."""
+    from .mail import case_from_mail
+
+    cases_path = Path(cases_dir)
+    vocabulary = _vocabulary(cases_path, tags_file)
+    where = "invoer" if source == "-" else _shown(Path(source))
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as e:
+        _stop([], f"{where}: {'bestaat niet' if isinstance(e, FileNotFoundError) else 'kan niet worden gelezen'}")
+    outcome = case_from_mail(data, cases_path, _shown(cases_path), vocabulary, today=dt.date.today())
+    if not outcome.ok:
+        count = len(outcome.problems)
+        _stop(list(outcome.problems), f"{where}: {outcome.refusal}" if outcome.path is None and outcome.refusal
+              else outcome.refusal or f"Er is geen bestand geschreven ({count} "
+                                      f"{'melding' if count == 1 else 'meldingen'}).")
+    try:
+        with open(outcome.path, "x", encoding="utf-8", newline="\n") as out:
+            out.write(outcome.text)
+    except FileExistsError:  # appeared since the check
+        _stop([], f"{outcome.shown} bestaat al en wordt niet overschreven")
+    click.echo(f"Geschreven: {outcome.shown}")
