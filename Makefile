@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench clean
+.PHONY: serve test check build bench mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,5 +46,16 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python -m compileall -q src hooks scripts
 	$(BIN)/python scripts/bench.py --sizes $(SIZES) --out bench.json
 
+# Mutation testing of the pure modules (issue 16): long, so never part of `make test`.
+# `make mutate MODULE=ranking` for one module; writes mutants/ (ignored by git) and prints the score table.
+MODULE ?=
+MUTATE_STAMP := $(VENV)/.mutate-stamp
+$(MUTATE_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test,mutate]"
+	@touch $@
+
+mutate: $(MUTATE_STAMP)
+	nice -n 10 $(BIN)/python scripts/mutate.py $(MODULE)
+
 clean:
-	rm -rf site .pytest_cache .hypothesis bench.json
+	rm -rf site .pytest_cache .hypothesis bench.json mutants

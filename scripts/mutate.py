@@ -1,0 +1,84 @@
+"""Mutation testing of the pure modules (`make mutate`, `make mutate MODULE=ranking`).
+
+mutmut 3 (configured in pyproject.toml, [tool.mutmut]) copies the project into `mutants/` (never
+committed), makes small changes ("mutants") to the modules listed there and runs, for each mutant, the fast
+in-process tests that call the changed function. A mutant no test notices "survives". This script runs one
+module at a time, in the order given, and prints a table per module:
+
+    module  mutants  killed  survived  no tests  timeout  score
+
+score = killed (timeouts included: the change made the tests hang) / all mutants of the module.
+Survivors that change no behaviour are listed, with the reason, in tests/mutants-equivalent.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ["ranking", "related", "selections", "vocabulary", "schema", "source", "simple_yaml", "safety"]
+MUTMUT = [sys.executable, "-m", "mutmut"]
+LINE = re.compile(r"^\s*goedvoorbeeld\.(\w+)\.(\S+):\s*(.+?)\s*$")
+
+
+def run(module: str, children: str) -> None:
+    print(f"== mutmut: {module}", flush=True)
+    subprocess.run([*MUTMUT, "run", "--max-children", children, f"goedvoorbeeld.{module}.*"], cwd=ROOT,
+                   check=False, stdout=subprocess.DEVNULL)
+
+
+def results() -> dict[str, Counter]:
+    out = subprocess.run([*MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True,
+                         check=False).stdout
+    counts: dict[str, Counter] = {}
+    for line in out.splitlines():
+        m = LINE.match(line)
+        if m:
+            counts.setdefault(m.group(1), Counter())[m.group(3)] += 1
+    return counts
+
+
+def survivors(module: str) -> list[str]:
+    out = subprocess.run([*MUTMUT, "results"], cwd=ROOT, capture_output=True, text=True, check=False).stdout
+    return [m.group(0).strip().split(":")[0] for line in out.splitlines()
+            if (m := LINE.match(line)) and m.group(1) == module and m.group(3) == "survived"]
+
+
+def table(counts: dict[str, Counter], modules: list[str]) -> str:
+    rows = ["| module | mutants | killed | survived | no tests | timeout | score |", "|---|---|---|---|---|---|---|"]
+    for module in modules:
+        c = counts.get(module)
+        if not c:
+            rows.append(f"| `{module}.py` | not run | | | | | |")
+            continue
+        total = sum(c.values())
+        killed = c["killed"] + c["timeout"]
+        rows.append(f"| `{module}.py` | {total} | {c['killed']} | {c['survived']} | {c['no tests']} | "
+                    f"{c['timeout']} | {100 * killed / total:.0f} % |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> int:
+    modules = [m.removesuffix(".py") for m in argv] or MODULES
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        print(f"unknown module(s): {', '.join(unknown)}; choose from {', '.join(MODULES)}", file=sys.stderr)
+        return 2
+    children = os.environ.get("MUTATE_CHILDREN", "1")
+    for module in modules:
+        run(module, children)
+    counts = results()
+    print(table(counts, modules))
+    for module in modules:
+        for name in survivors(module):
+            print(f"survived: {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
