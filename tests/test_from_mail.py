@@ -101,7 +101,8 @@ def test_the_same_title_as_another_case_is_reported_and_nothing_is_written(workd
 
 
 def test_a_mail_without_a_case_says_so_in_dutch(workdir):
-    (workdir / "vraag.eml").write_bytes(b"From: a@example.org\r\nSubject: Vraag\r\n\r\nHoe voeg ik een voorbeeld toe?\r\n")
+    (workdir / "vraag.eml").write_bytes(b"From: a@example.org\r\nSubject: Vraag\r\n\r\n"
+                                        b"Hoe voeg ik een voorbeeld toe?\r\n")
     result = run("from-mail", "vraag.eml")
     assert (result.exit_code, result.output) == (
         1, "vraag.eml: geen voorbeeld gevonden: er staat geen regel '---' in met daaronder gegevens als "
@@ -113,7 +114,8 @@ def test_a_mail_without_a_case_says_so_in_dutch(workdir):
 def test_the_cases_option_names_the_folder_to_write_in(workdir):
     shutil.move(workdir / "cases", workdir / "andere-map")
     result = run("from-mail", "--cases", "andere-map", str(MAILS / "bijlage-md.eml"))
-    assert (result.exit_code, result.output) == (0, "Geschreven: andere-map/raadsvoorstellen-in-begrijpelijke-taal.md\n")
+    assert (result.exit_code, result.output) == (
+        0, "Geschreven: andere-map/raadsvoorstellen-in-begrijpelijke-taal.md\n")
 
 
 # ---------------------------------------------------------------------------
@@ -129,7 +131,8 @@ def test_html_keeps_the_lines_the_writer_typed():
 
 def test_flowed_text_is_joined_and_unstuffed_per_quote_depth():
     text = "een \ntwee\n  ingesprongen\n> geciteerd \n> verder\n>> dieper\n-- \nhandtekening"
-    assert mail.unflow(text, delsp=False) == "een twee\n ingesprongen\n> geciteerd verder\n> > dieper\n-- \nhandtekening"
+    assert mail.unflow(text, delsp=False) == (
+        "een twee\n ingesprongen\n> geciteerd verder\n> > dieper\n-- \nhandtekening")
     assert mail.unflow("lang\u00ad \nwoord", delsp=True) == "lang\u00adwoord"
 
 
@@ -171,7 +174,8 @@ def _damage(data: bytes, rng: random.Random) -> bytes:
         elif kind == 5:  # a header line mangled
             lines = data.split(b"\n")
             i = rng.randrange(min(len(lines), 15))
-            lines[i] = lines[i][: rng.randrange(len(lines[i]) + 1)] + rng.choice([b";", b"; charset=", b'"', b"\t", b": "])
+            cut = lines[i][: rng.randrange(len(lines[i]) + 1)]
+            lines[i] = cut + rng.choice([b";", b"; charset=", b'"', b"\t", b": "])
             data = b"\n".join(lines)
         else:  # a boundary or charset swapped
             data = data.replace(b"boundary=", b"boundary=x").replace(b"utf-8", rng.choice([b"utf-16", b"x", b"utf-7"]))

@@ -38,7 +38,8 @@ def test_the_written_file_is_exactly_this_and_reads_back_unchanged():
 
 
 def test_long_and_accented_text_stays_on_one_readable_line():
-    summary = "Een samenvatting met één lange zin die veel langer is dan tachtig tekens, zodat YAML haar zou afbreken."
+    summary = ("Een samenvatting met één lange zin die veel langer is dan tachtig tekens, zodat YAML haar "
+               "zou afbreken.")
     long = replace(SELECTION, cases=(replace(SELECTION.cases[0], title="Café", summary=summary),
                                      SELECTION.cases[1]))
     text = dump_selection(long)
@@ -56,7 +57,8 @@ def test_long_and_accented_text_stays_on_one_readable_line():
     ('name: netwerkdag\n', 'name: 12\n',
      ['4:7: error GV303: name: verwacht tekst']),
     ('name: netwerkdag\n', 'name: Netwerk Dag\n',
-     ["4:7: error GV303: name: de naam 'Netwerk Dag' kan niet: gebruik hoogstens 60 kleine letters, cijfers en koppeltekens, bijvoorbeeld 'netwerk-dag'"]),
+     ["4:7: error GV303: name: de naam 'Netwerk Dag' kan niet: gebruik hoogstens 60 kleine letters, cijfers en "
+      "koppeltekens, bijvoorbeeld 'netwerk-dag'"]),
     ('name: netwerkdag\n', 'name: andere-dag\n',
      ["4:7: error GV304: name: 'andere-dag' verschilt van de naam in de bestandsnaam ('netwerkdag')"]),
     ('date: 2026-06-17\n', 'date: 2026-06-18\n',
@@ -88,9 +90,11 @@ def test_long_and_accented_text_stays_on_one_readable_line():
     ('  lucht: 0\n', '  lucht: -1\n',
      ['10:10: error GV303: weights.lucht: verwacht een geheel getal van 0 of meer']),
     ('  water: 2\n  lucht', '  water: 4\n  lucht',
-     ["20:12: error GV305: cases[1].breakdown.water: gewicht 2, maar 'weights' geeft water gewicht 4", "28:12: error GV305: cases[2].breakdown.water: gewicht 2, maar 'weights' geeft water gewicht 4"]),
+     ["20:12: error GV305: cases[1].breakdown.water: gewicht 2, maar 'weights' geeft water gewicht 4",
+      "28:12: error GV305: cases[2].breakdown.water: gewicht 2, maar 'weights' geeft water gewicht 4"]),
     ('cases:\n', 'cases: []\ngeen:\n',
-     ['11:8: error GV303: cases: verwacht een lijst met minstens één voorbeeld', '12:1: error GV302: geen: onbekende sleutel; toegestaan: name, date, top, weights, cases']),
+     ['11:8: error GV303: cases: verwacht een lijst met minstens één voorbeeld',
+      '12:1: error GV302: geen: onbekende sleutel; toegestaan: name, date, top, weights, cases']),
     ('- rank: 2\n', '- rank: 3\n',
      ['21:9: error GV306: cases[2].rank: 3, verwacht 2']),
     ('- rank: 2\n', '- rank: 0\n',
@@ -102,7 +106,8 @@ def test_long_and_accented_text_stays_on_one_readable_line():
     ('  score: 2\n', '  score: -2\n',
      ['26:10: error GV303: cases[2].score: verwacht een geheel getal van 0 of meer']),
     ('    visie: 3\n    water: 2\n', '    visie: 4\n    water: 2\n',
-     ["17:10: error GV305: cases[1].score: 5, maar de som van 'breakdown' is 6", "19:12: error GV305: cases[1].breakdown.visie: gewicht 4, maar 'weights' geeft visie gewicht 3"]),
+     ["17:10: error GV305: cases[1].score: 5, maar de som van 'breakdown' is 6",
+      "19:12: error GV305: cases[1].breakdown.visie: gewicht 4, maar 'weights' geeft visie gewicht 3"]),
     ('    visie: 3\n    water: 2\n', '    visie: 3\n    regen: 2\n',
      ["20:5: error GV305: cases[1].breakdown: tag 'regen' staat niet in 'weights'"]),
     ('  title: Titel B\n', "  title: ''\n",
@@ -110,10 +115,12 @@ def test_long_and_accented_text_stays_on_one_readable_line():
     ('  organisation: Org B\n', '',
      ['21:3: error GV302: cases[2].organisation: ontbreekt']),
     ('  summary: Samenvatting B\n', '  summary: Samenvatting B\n  extra: 1\n',
-     ['26:3: error GV302: cases[2].extra: onbekende sleutel; toegestaan: rank, slug, title, organisation, summary, score, breakdown']),
+     ['26:3: error GV302: cases[2].extra: onbekende sleutel; toegestaan: rank, slug, title, organisation, '
+      'summary, score, breakdown']),
     ('  breakdown:\n    water: 2\n', '  breakdown: {}\n',
      ["27:14: error GV303: cases[2].breakdown: verwacht tags met hun gewicht, zoals 'visie: 3'"]),
-    ('- rank: 2\n  slug: beta\n  title: Titel B\n  organisation: Org B\n  summary: Samenvatting B\n  score: 2\n  breakdown:\n    water: 2\n', '- tekst\n',
+    ('- rank: 2\n  slug: beta\n  title: Titel B\n  organisation: Org B\n  summary: Samenvatting B\n  score: 2\n'
+     '  breakdown:\n    water: 2\n', '- tekst\n',
      ['21:3: error GV303: cases[2]: verwacht rank, slug, title, organisation, summary, score en breakdown']),
     ('  score: 5\n  breakdown:\n    visie: 3\n    water: 2\n', '  score: 0\n  breakdown:\n    lucht: 0\n',
      ['25:10: error GV306: cases[2].score: 2 is hoger dan de score op plaats 1']),
