@@ -5,9 +5,10 @@ committed), makes small changes ("mutants") to the modules listed there and runs
 in-process tests that call the changed function. A mutant no test notices "survives". This script runs one
 module at a time, in the order given, and prints a table per module:
 
-    module  mutants  killed  survived  no tests  timeout  score
+    module  mutants  killed  survived  no tests  timeout  other  score
 
-score = killed (timeouts included: the change made the tests hang) / all mutants of the module.
+score = killed (timeouts included: the change made the tests hang) / the mutants checked; "other" counts
+mutmut's remaining verdicts (suspicious, skipped, segfault). A module whose mutants were never run says so.
 Survivors that change no behaviour are listed, with the reason, in tests/mutants-equivalent.md.
 """
 
@@ -50,16 +51,18 @@ def survivors(module: str) -> list[str]:
 
 
 def table(counts: dict[str, Counter], modules: list[str]) -> str:
-    rows = ["| module | mutants | killed | survived | no tests | timeout | score |", "|---|---|---|---|---|---|---|"]
+    rows = ["| module | mutants | killed | survived | no tests | timeout | other | score |",
+            "|---|---|---|---|---|---|---|---|"]
     for module in modules:
-        c = counts.get(module)
-        if not c:
-            rows.append(f"| `{module}.py` | not run | | | | | |")
+        c = counts.get(module, Counter())
+        checked = sum(c.values()) - c["not checked"]
+        if not checked:
+            rows.append(f"| `{module}.py` | not run | | | | | | |")
             continue
-        total = sum(c.values())
         killed = c["killed"] + c["timeout"]
-        rows.append(f"| `{module}.py` | {total} | {c['killed']} | {c['survived']} | {c['no tests']} | "
-                    f"{c['timeout']} | {100 * killed / total:.0f} % |")
+        other = checked - killed - c["survived"] - c["no tests"]
+        rows.append(f"| `{module}.py` | {checked} | {c['killed']} | {c['survived']} | {c['no tests']} | "
+                    f"{c['timeout']} | {other} | {100 * killed / checked:.1f} % |")
     return "\n".join(rows)
 
 
