@@ -143,3 +143,24 @@ def test_without_a_display_name_the_path_is_shown(tmp_path):
     with pytest.raises(VocabularyError) as e:
         load(tmp_path, "top: 0\n", display=None)
     assert e.value.problems[0].path == str(tmp_path / "tags.yml")
+
+
+def test_a_missing_setting_is_reported_where_the_settings_begin(tmp_path):
+    text = "# De tags.\n\ntop: 1\n" + GOOD[GOOD.index("groups:"):]
+    assert problems(tmp_path, text) == [
+        "cases/tags.yml:3:1: error GV401: 'max_tags' moet een geheel getal van 1 of meer zijn"]
+
+
+def test_the_tags_after_a_repeated_or_shapeless_tag_are_still_checked(tmp_path):
+    repeated = GOOD.replace("      aarde:\n", "      lucht:\n        label: L\n      Fout!:\n        label: F\n"
+                                              "        description: F.\n        weight: 1\n      aarde:\n")
+    assert problems(tmp_path, repeated) == [
+        "cases/tags.yml:20:9: error GV401: tag 'lucht' staat al in groep 'opgave'",
+        "cases/tags.yml:22:9: error GV401: tag 'Fout!' is geen geldige slug",
+    ]
+    shapeless = GOOD.replace("      aarde:\n", "      los: tekst\n      Fout!:\n        label: F\n"
+                                               "        description: F.\n        weight: 1\n      aarde:\n")
+    assert problems(tmp_path, shapeless) == [
+        "cases/tags.yml:19:12: error GV401: tag 'los' moet label, description en weight hebben",
+        "cases/tags.yml:21:9: error GV401: tag 'Fout!' is geen geldige slug",
+    ]
