@@ -164,3 +164,23 @@ def test_the_tags_after_a_repeated_or_shapeless_tag_are_still_checked(tmp_path):
         "cases/tags.yml:19:12: error GV401: tag 'los' moet label, description en weight hebben",
         "cases/tags.yml:21:9: error GV401: tag 'Fout!' is geen geldige slug",
     ]
+
+
+def test_yaml_problems_stop_the_vocabulary_even_when_values_came_out(tmp_path):
+    assert problems(tmp_path, GOOD.replace("top: 4", "top: 2026-02-30")) == [
+        "cases/tags.yml:1:6: error GV111: top: '2026-02-30' is geen bestaande datum (JJJJ-MM-DD)"]
+    (tmp_path / "tags.yml").write_bytes(b"top: \xff\n")
+    with pytest.raises(VocabularyError) as e:
+        load_vocabulary(tmp_path / "tags.yml", display="cases/tags.yml")
+    assert [p.format() for p in e.value.problems] == [
+        "cases/tags.yml:1:6: error GV008: het bestand is geen geldige UTF-8 (byte 5, waarde 0xff)"]
+
+
+@pytest.mark.parametrize("nested, refused", [("[[1]]", False), ("[[[1]]]", True)])
+def test_the_vocabulary_may_nest_eight_levels_deep(tmp_path, nested, refused):
+    text = GOOD.replace("        weight: 2\n", f"        weight: 2\n        extra: {nested}\n")
+    if refused:
+        assert problems(tmp_path, text) == [
+            "cases/tags.yml:23:19: error GV011: groups.oplossing2.tags.aarde.extra[1][1][1]: te diep genest"]
+    else:
+        assert load(tmp_path, text).tags["aarde"].weight == 2
