@@ -82,3 +82,33 @@ def test_small_random_libraries_match_the_pairwise_definition(seed, limit):
 def test_nothing_in_nothing_out():
     assert related_cases([]) == {}
     assert related_cases([case("alleen", ["a"])]) == {"alleen": []}
+
+
+class _Counted(Case):
+    """A case that counts how often its slug is read: a measure of the work `related_cases` does."""
+
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name == "slug":
+            type(self).reads += 1
+        return object.__getattribute__(self, name)
+
+
+def test_the_work_per_case_does_not_grow_with_the_library():
+    """The module's promise: each case looks at no more than `limit` new candidates per subset of its tags."""
+    def reads_per_case(n: int, limit: int) -> float:
+        cases = [_Counted(slug=f"c{i:04d}", path="", title="", summary="", organisation="", level="gemeente",
+                          status="lopend", year=2020, tags=("a",), added=dt.date(2020, 1, 1) + dt.timedelta(days=i))
+                 for i in range(n)]
+        _Counted.reads = 0
+        found = related_cases(cases, limit=limit)
+        assert all(len(v) == limit for v in found.values())
+        return _Counted.reads / n
+
+    limit = 3
+    small, large = reads_per_case(20, limit), reads_per_case(400, limit)
+    assert large == pytest.approx(small, abs=1)  # a constant per case, not a share of the library
+    # Per case: 4 reads to order and key it; in its one tag's list itself (1 read) and `limit` new candidates
+    # (3 reads each: taken? found? keep); then 2 per chosen case (placing and marking it taken).
+    assert large <= 4 + (1 + 3 * limit) + 2 * limit
