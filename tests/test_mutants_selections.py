@@ -253,8 +253,10 @@ EXPECTED_FOLDER_PROBLEMS = [
     "cases/selecties/2026-01-02-ook-kapot.yml:5:7: error GV304: date: 2026-06-17 verschilt van de datum in de "
     "bestandsnaam (2026-01-02)",
     "cases/selecties/2026-01-02-ook-kapot.yml:6:6: error GV303: top: verwacht een geheel getal van 1 of meer",
-    "cases/selecties/leesmij.txt:1:1: error GV301: 'leesmij.txt' is geen selectie: alleen JJJJ-MM-DD-naam.yml "
-    "hoort in cases/selecties/",
+    "cases/selecties/2026-01-03-weg.yml:1:1: error GV002: het bestand kan niet worden gelezen: "
+    "No such file or directory",
+    "cases/selecties/2026-06-16-0.txt:1:1: error GV301: '2026-06-16-0.txt' is geen selectie: alleen "
+    "JJJJ-MM-DD-naam.yml hoort in cases/selecties/",
 ]
 
 
@@ -269,9 +271,10 @@ def test_the_folder_is_read_newest_first_and_keeps_the_problems_of_every_file(tm
     (folder / "2026-09-01-a-dag.yml").write_text(dump_selection(same_day), encoding="utf-8")
     (folder / "2026-01-01-kapot.yml").write_text(TEXT.replace("top: 3", "top: 0"), encoding="utf-8")
     (folder / "2026-01-02-ook-kapot.yml").write_text(TEXT.replace("top: 3", "top: nul"), encoding="utf-8")
-    (folder / "leesmij.txt").write_text("x", encoding="utf-8")
+    (folder / "2026-06-16-0.txt").write_text("x", encoding="utf-8")  # sorts before a good file
+    (folder / "2026-01-03-weg.yml").symlink_to(folder / "bestaat-niet.yml")  # cannot be read
     (folder / ".verborgen.yml").write_text("x", encoding="utf-8")
-    (folder / "map.yml").mkdir()
+    (folder / "2026-01-04.map.yml").mkdir()
     selections, problems = read_selections(tmp_path / "cases", today=TODAY, shown_root="cases/")
     assert [s.stem for s in selections] == ["2026-09-01-a-dag", "2026-09-01-b-dag", "2026-06-17-netwerkdag"]
     assert selections[0].path == "cases/selecties/2026-09-01-a-dag.yml"
@@ -284,3 +287,5 @@ def test_without_a_shown_root_the_folder_is_shown_as_given(tmp_path):
     (folder / "leesmij.txt").write_text("x", encoding="utf-8")
     _, problems = read_selections(tmp_path, today=TODAY)
     assert problems[0].path == f"{tmp_path}/selecties/leesmij.txt"
+    _, problems = read_selections(tmp_path, today=TODAY, shown_root="MAPX/")
+    assert problems[0].path == "MAPX/selecties/leesmij.txt"
