@@ -226,6 +226,8 @@ def test_making_a_selection_freezes_the_five_and_every_weight_of_the_day():
 def test_saving_writes_the_file_once_and_never_overwrites_it(tmp_path):
     shown = save_selection(tmp_path / "cases", SELECTION, shown_root="cases/")
     assert shown == "cases/selecties/2026-06-17-netwerkdag.yml"
+    other = replace(SELECTION, name="tweede")
+    assert save_selection(tmp_path / "cases", other, shown_root="MAPX") == "MAPX/selecties/2026-06-17-tweede.yml"
     assert (tmp_path / "cases" / "selecties" / "2026-06-17-netwerkdag.yml").read_text(encoding="utf-8") == TEXT
     with pytest.raises(SelectionError) as e:
         save_selection(tmp_path / "cases", SELECTION)
