@@ -97,9 +97,9 @@ class _Counted(Case):
 
 def test_the_work_per_case_does_not_grow_with_the_library():
     """The module's promise: each case looks at no more than `limit` new candidates per subset of its tags."""
-    def reads_per_case(n: int, limit: int) -> float:
+    def reads_per_case(n: int, limit: int, tags=("a",)) -> float:
         cases = [_Counted(slug=f"c{i:04d}", path="", title="", summary="", organisation="", level="gemeente",
-                          status="lopend", year=2020, tags=("a",), added=dt.date(2020, 1, 1) + dt.timedelta(days=i))
+                          status="lopend", year=2020, tags=tags, added=dt.date(2020, 1, 1) + dt.timedelta(days=i))
                  for i in range(n)]
         _Counted.reads = 0
         found = related_cases(cases, limit=limit)
@@ -112,3 +112,5 @@ def test_the_work_per_case_does_not_grow_with_the_library():
     # Per case: 4 reads to order and key it; in its one tag's list itself (1 read) and `limit` new candidates
     # (3 reads each: taken? found? keep); then 2 per chosen case (placing and marking it taken).
     assert large <= 4 + (1 + 3 * limit) + 2 * limit
+    # Two shared tags: the pair finds all `limit` cases, so the single tags are not searched at all.
+    assert reads_per_case(400, limit, tags=("a", "b")) <= 4 + (1 + 3 * limit) + 2 * limit
