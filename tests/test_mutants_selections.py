@@ -124,12 +124,31 @@ def test_long_and_accented_text_stays_on_one_readable_line():
      ['21:3: error GV303: cases[2]: verwacht rank, slug, title, organisation, summary, score en breakdown']),
     ('  score: 5\n  breakdown:\n    visie: 3\n    water: 2\n', '  score: 0\n  breakdown:\n    lucht: 0\n',
      ['25:10: error GV306: cases[2].score: 2 is hoger dan de score op plaats 1']),
+    ('date: 2026-06-17\n', '', ['4:1: error GV302: date: ontbreekt']),
+    ('top: 3\n', '', ['4:1: error GV302: top: ontbreekt']),
+    ('weights:\n  visie: 3\n  water: 2\n  lucht: 0\n', '', ['4:1: error GV302: weights: ontbreekt']),
+    ('  slug: beta\n', "  slug: ''\n", ['22:9: error GV303: cases[2].slug: verwacht tekst']),
+    ('  organisation: Org B\n', '  organisation: 5\n', ['24:17: error GV303: cases[2].organisation: verwacht tekst']),
+    ('  summary: Samenvatting B\n', "  summary: ' '\n", ['25:12: error GV303: cases[2].summary: verwacht tekst']),
 ])
 def test_each_change_to_a_selection_is_reported_where_it_is(old, new, expected):
     assert old in TEXT
     selection, problems = read_selection(PATH, TEXT.replace(old, new, 1).encode(), today=TODAY)
     assert [p.format().removeprefix(PATH + ":") for p in problems] == expected
     assert (selection is None) == bool(expected)
+
+
+FIRST = ("- rank: 1\n  slug: alpha\n  title: Titel A\n  organisation: Org A\n  summary: Samenvatting A\n"
+         "  score: 5\n  breakdown:\n    visie: 3\n    water: 2\n")
+
+
+@pytest.mark.parametrize("first", ["- tekst\n", FIRST.replace("  organisation: Org A\n", ""),
+                                   FIRST.replace("  title: Titel A\n", "  title: ''\n")])
+def test_the_cases_after_a_broken_one_are_still_checked(first):
+    text = TEXT.replace("  score: 2\n", "  score: 3\n").replace(FIRST, first)
+    selection, problems = read_selection(PATH, text.encode(), today=TODAY)
+    assert selection is None
+    assert "cases[2].score: 3, maar de som van 'breakdown' is 2" in [p.message for p in problems]
 
 
 def test_a_time_with_the_date_is_read_as_that_day():
@@ -160,7 +179,8 @@ def test_text_that_is_no_mapping_or_no_utf8_is_reported():
     assert [(p.code, p.message) for p in problems] == [
         ("GV006", "een selectie moet sleutels met waarden bevatten: name, date, top, weights en cases")]
     selection, problems = read_selection(PATH, b"name: \xff\n", today=TODAY)
-    assert selection is None and [p.code for p in problems] == ["GV008"]
+    assert selection is None and [p.format() for p in problems] == [
+        f"{PATH}:1:7: error GV008: het bestand is geen geldige UTF-8 (byte 6, waarde 0xff)"]
     selection, problems = read_selection(PATH, b"name: [\n", today=TODAY)
     assert selection is None and [p.code for p in problems] == ["GV005"]
 
@@ -180,7 +200,7 @@ def test_problems_come_in_file_order_whatever_found_them():
 
 @pytest.mark.parametrize("name, hint", [
     ("Netwerk Dag!", "netwerk-dag"), ("!!!", "netwerkdag"), ("", "netwerkdag"), ("a" * 61, "a" * 60),
-    ("-" * 5 + "b", "b"), ("x" * 59 + "-y", "x" * 59),
+    ("-" * 5 + "b", "b"), ("x" * 59 + "-y", "x" * 59), ("-" * 5 + "c" * 60, "c" * 60),
 ])
 def test_a_bad_name_gets_a_usable_suggestion(name, hint):
     assert name_problem(name) == (f"de naam '{name}' kan niet: gebruik hoogstens 60 kleine letters, cijfers en "
