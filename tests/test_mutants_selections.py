@@ -151,6 +151,13 @@ def test_the_cases_after_a_broken_one_are_still_checked(first):
     assert "cases[2].score: 3, maar de som van 'breakdown' is 2" in [p.message for p in problems]
 
 
+def test_problems_at_the_same_place_keep_the_order_of_the_keys():
+    text = TEXT.replace("date: 2026-06-17\n", "")
+    text = text[:text.index("cases:")]
+    _, problems = read_selection(PATH, text.encode(), today=TODAY)
+    assert [p.message for p in problems] == ["date: ontbreekt", "cases: ontbreekt"]
+
+
 def test_a_time_with_the_date_is_read_as_that_day():
     selection, problems = read_selection(PATH, TEXT.replace("date: 2026-06-17", "date: 2026-06-17 10:00:00").encode(),
                                          today=TODAY)
