@@ -54,6 +54,27 @@ def test_every_kind_of_mail_gives_the_same_case_file(workdir, name):
     assert check.exit_code == 0, check.output
 
 
+VARIANTS = {
+    # what else mail programs and the editors' own tools do to the same mails
+    "attachment as octet-stream": ("bijlage-md.eml", lambda d: d.replace(
+        b"Content-Type: text/markdown; charset=UTF-8;", b"Content-Type: application/octet-stream;")),
+    "mbox line on top": ("platte-tekst-8bit.eml",
+                         lambda d: b"From info@voorbeeldstad.nl Mon Nov  2 10:14:03 2026\n" + d),
+    "line ends of Unix": ("outlook-html-windows-1252.eml", lambda d: d.replace(b"\r\n", b"\n")),
+    "body only, as pasted": ("platte-tekst-8bit.eml", lambda d: d.split(b"\r\n\r\n", 1)[1]),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_variants_of_the_same_mails_give_the_same_case_file(workdir, variant):
+    name, change = VARIANTS[variant]
+    data = change((MAILS / name).read_bytes())
+    assert data != (MAILS / name).read_bytes()
+    result = run("from-mail", "-", input=data)
+    assert (result.exit_code, result.output) == (0, f"Geschreven: {WRITTEN}\n")
+    assert (workdir / WRITTEN).read_bytes() == EXPECTED
+
+
 def test_pasted_text_on_standard_input_gives_the_same_case_file(workdir):
     pasted = "Hierbij ons voorbeeld:\r\n\r\n".encode() + EXPECTED.replace(b"\n", b"\r\n") + b"\r\nGroeten,\r\nTeam\r\n"
     result = run("from-mail", "-", input=pasted)
