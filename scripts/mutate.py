@@ -27,10 +27,16 @@ MUTMUT = [sys.executable, "-m", "mutmut"]
 LINE = re.compile(r"^\s*goedvoorbeeld\.(\w+)\.(\S+):\s*(.+?)\s*$")
 
 
-def run(module: str, children: str) -> None:
+def run(module: str, children: str) -> str:
+    """Run the mutants of one module; returns a note when mutmut could not (empty when it ran)."""
     print(f"== mutmut: {module}", flush=True)
-    subprocess.run([*MUTMUT, "run", "--max-children", children, f"goedvoorbeeld.{module}.*"], cwd=ROOT,
-                   check=False, stdout=subprocess.DEVNULL)
+    done = subprocess.run([*MUTMUT, "run", "--max-children", children, f"goedvoorbeeld.{module}.*"], cwd=ROOT,
+                          check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if "nothing matches" in done.stderr:  # mutmut 3 skips module-level constants and decorated functions
+        return f"{module}: mutmut makes no mutants of this module (only constants and decorated code)"
+    if done.returncode != 0:
+        return f"{module}: mutmut failed (exit {done.returncode}): {done.stderr.strip().splitlines()[-1:]}"
+    return ""
 
 
 def results() -> dict[str, Counter]:
@@ -73,10 +79,11 @@ def main(argv: list[str]) -> int:
         print(f"unknown module(s): {', '.join(unknown)}; choose from {', '.join(MODULES)}", file=sys.stderr)
         return 2
     children = os.environ.get("MUTATE_CHILDREN", "1")
-    for module in modules:
-        run(module, children)
+    notes = [note for module in modules if (note := run(module, children))]
     counts = results()
     print(table(counts, modules))
+    for note in notes:
+        print(note)
     for module in modules:
         for name in survivors(module):
             print(f"survived: {name}")
