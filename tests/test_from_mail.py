@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from goedvoorbeeld import mail
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MAILS = FIXTURES / "mail"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from goedvoorbeeld.cases import Case, Library, Section
-from goedvoorbeeld.ranking import ineligible_reason, rank, score, top
-from goedvoorbeeld.vocabulary import Tag, TagGroup, Vocabulary
+from goedvoorbeeld.check.cases import Case, Library, Section
+from goedvoorbeeld.rank.ranking import ineligible_reason, rank, score, top
+from goedvoorbeeld.check.vocabulary import Tag, TagGroup, Vocabulary
 
 VOCABULARY = Vocabulary(top=2, max_tags=5, groups=(TagGroup("g", "Groep", "", (
     Tag("zwaar", "Zwaar", "", 6, "g"), Tag("middel", "Middel", "", 3, "g"), Tag("licht", "Licht", "", 1, "g"),

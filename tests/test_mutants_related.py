@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from goedvoorbeeld.cases import Case
-from goedvoorbeeld.related import related_cases
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.rank.related import related_cases
 
 TAGS = ["a", "b", "c", "d", "e", "f"]
 

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from goedvoorbeeld.cases import Case, Library, Section
-from goedvoorbeeld.ranking import rank
-from goedvoorbeeld.selections import (SelectedCase, Selection, SelectionError, dump_selection, make_selection,
+from goedvoorbeeld.check.cases import Case, Library, Section
+from goedvoorbeeld.rank.ranking import rank
+from goedvoorbeeld.rank.selections import (SelectedCase, Selection, SelectionError, dump_selection, make_selection,
                                       name_problem, read_selection, read_selections, save_selection)
-from goedvoorbeeld.vocabulary import Tag, TagGroup, Vocabulary
+from goedvoorbeeld.check.vocabulary import Tag, TagGroup, Vocabulary
 
 TODAY = dt.date(2026, 12, 1)
 PATH = "cases/selecties/2026-06-17-netwerkdag.yml"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from goedvoorbeeld.vocabulary import Tag, TagGroup, Vocabulary, VocabularyError, load_vocabulary
+from goedvoorbeeld.check.vocabulary import Tag, TagGroup, Vocabulary, VocabularyError, load_vocabulary
 
 GOOD = """\
 top: 4

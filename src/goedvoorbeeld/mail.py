@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import newcase
-from .cases import _cross_checks, read_case, read_library
-from .problems import Problem
-from .source import read_front_matter
-from .vocabulary import Vocabulary
+import goedvoorbeeld.contribute.newcase as newcase
+from goedvoorbeeld.check.cases import _cross_checks, read_case, read_library
+from goedvoorbeeld.check.problems import Problem
+from goedvoorbeeld.check.source import read_front_matter
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 # A mail larger than this is not a case sent by hand (a case file may hold 256 KB).
 MAX_MAIL_BYTES = 25 * 1024 * 1024
