@@ -21,7 +21,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	else echo "npm niet gevonden: de toegankelijkheidstests worden overgeslagen"; fi
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/goedvoorbeeld serve
 
 test: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python -m pytest

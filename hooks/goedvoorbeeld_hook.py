@@ -198,3 +198,9 @@ def on_build_error(*, error: Exception) -> None:
 def _case_of(page: Page):
     slug = case_slug(page.file.src_uri)
     return None if slug is None else _current().library.by_slug().get(slug)
+
+
+def preview_update(site: Site) -> None:
+    """`goedvoorbeeld serve` renders single pages again with this site after a case changed (goedvoorbeeld.preview)."""
+    global _site, _ahead, _indexer
+    _site, _ahead, _indexer = site, None, None

@@ -266,5 +266,23 @@ def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int,
     sys.exit(1 if any(not r.ok for r in results) else 0)
 
 
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False), default="mkdocs.yml", show_default=True,
+              help="Het instellingenbestand van de site.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Poort op 127.0.0.1.")
+def serve(config_file: str, port: int) -> None:
+    """Bekijk de site op je eigen computer; een opgeslagen wijziging staat binnen een seconde in je browser."""
+    from .preview import serve as run_preview
+
+    path = Path(config_file)
+    if not path.is_file():
+        _fail(f"{config_file} bestaat niet: start de voorbeeldweergave in de map van de site")
+    try:
+        run_preview(path, port=port)
+    except OSError as e:
+        _fail(f"poort {port} op 127.0.0.1 kan niet worden gebruikt ({e.strerror}); kies een andere met --port")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
