@@ -618,6 +618,10 @@ def _handler(preview: Preview):
             if name == "wacht":
                 answer = preview.wait(query.get("versie", [""])[0], query.get("pagina", [""])[0])
                 return self._send(200, json.dumps(answer).encode(), "application/json", head)
+            if name == "bestanden":  # every file of the site served now (for tests and curious people)
+                site = preview.site_dir
+                listing = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) if site else []
+                return self._send(200, json.dumps(listing).encode(), "application/json", head)
             asset = ASSETS / name
             if name in ("voorbeeldweergave.js", "voorbeeldweergave.css") and asset.exists():
                 kind = "text/javascript" if name.endswith(".js") else "text/css"
