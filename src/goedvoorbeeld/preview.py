@@ -21,6 +21,7 @@ tests/test_preview.py compares every served file with a clean `mkdocs build` aft
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import html
@@ -247,6 +248,23 @@ def case_key(site, case: Case) -> str:
     return site.case_html(case, BODY_STAND_IN, f"voorbeelden/{case.slug}/")
 
 
+def _case_keys(old, new, known: dict[str, str]) -> dict[str, str]:
+    """`case_key` of every case of the new site, made again only where it can differ: the case changed, or its
+    related cases did (which ones, or what they show). Score and labels come from the case and tags.yml."""
+    before = old.library.by_slug()
+    changed = {c.slug for c in new.library.cases if before.get(c.slug) is not c and before.get(c.slug) != c}
+    changed |= before.keys() - new.library.by_slug().keys()
+    keys = {}
+    for c in new.library.cases:
+        related = [r.slug for r in new.related.get(c.slug) or ()]
+        if (c.slug in changed or c.slug not in known or changed.intersection(related)
+                or related != [r.slug for r in old.related.get(c.slug) or ()]):
+            keys[c.slug] = case_key(new, c)
+        else:
+            keys[c.slug] = known[c.slug]
+    return keys
+
+
 def hand_written_fills(site, files) -> dict[str, str]:
     """Hand-written pages with `<!-- gv:... -->` markers: their Markdown with the markers filled."""
     out = {}
@@ -257,6 +275,43 @@ def hand_written_fills(site, files) -> dict[str, str]:
         if site.MARKER.search(source):
             out[f.src_uri] = site.fill_markers(source, f.url)
     return out
+
+
+def _failure_of(collect: _Collect, e: Exception) -> Failure:
+    lines = [r.getMessage() for r in collect.records if r.levelno >= logging.ERROR]
+    lines += [line for line in str(e).splitlines() if line and line not in lines]
+    return Failure(lines=tuple(lines) or (type(e).__name__,))
+
+
+def _listed(case: Case) -> Case:
+    """A case without the text of its sections: what every page but its own shows of it."""
+    return dataclasses.replace(case, body="", body_line=0, title_line=0,
+                               sections=tuple(dataclasses.replace(s, markdown="", line=0) for s in case.sections))
+
+
+def _only_bodies_changed(old, new) -> list[Case] | None:
+    """The cases whose section texts are all that changed, when nothing else did, or None.
+
+    Then no page but their own changes: every list, tag page, chart, feed and data file shows only the fields
+    kept by `_listed`; the ranking (whose eligibility may depend on the text) is compared in full; and a case
+    among the five is never taken this way, because the handout prints its Resultaat. The new site reuses the
+    old one's related cases, which depend only on the listed fields. A generated page that shows more of a
+    case's text than the handout must be added here; tests/test_preview.py compares the result with a clean
+    build.
+    """
+    before, after = old.library.by_slug(), new.library.by_slug()
+    if before.keys() != after.keys() or old.selections != new.selections:
+        return None
+    changed = [c for c in new.library.cases if before[c.slug] is not c and before[c.slug] != c]
+    if any(_listed(before[c.slug]) != _listed(c) for c in changed):
+        return None
+    if [(r.slug, r.score, r.eligible, r.reason) for r in old.ranking] != [
+            (r.slug, r.score, r.eligible, r.reason) for r in new.ranking]:
+        return None
+    if {r.slug for r in new.five} & {c.slug for c in changed}:
+        return None
+    new.__dict__["related"] = {slug: [after[c.slug] for c in cases] for slug, cases in old.related.items()}
+    return changed
 
 
 class Builder:
@@ -346,16 +401,21 @@ class Builder:
         return site_dir
 
     # -- a case changed ----------------------------------------------------------------------------------------
-    def update(self, touched: set[str]) -> list[str] | None:
+    def update(self, touched: set[str], progress=None) -> list[str] | None:
         """Bring the served site up to date after case files changed; the paths (relative to the site folder)
-        of the files written or removed, or None when a full build is needed instead. Raises BuildFailed."""
-        from mkdocs.commands.build import _build_template, _populate_page
+        of the files written or removed, or None when a full build is needed instead. Raises BuildFailed.
+
+        Three ways, the cheapest that is right: only the text of cases changed (their pages alone); otherwise
+        first the pages of the five and the hand-written pages with generated blocks (handed to `progress`
+        at once: the ranking is what people look at), then every other page whose Markdown or surroundings
+        changed, and the files beside the pages."""
+        from mkdocs.commands.build import _build_template
         from mkdocs.structure.files import Files, set_exclusions
         from mkdocs.structure.pages import Page
         from mkdocs.utils import get_build_timestamp
 
         from . import five
-        from .site import Site, case_slug
+        from .site import Site
 
         st = self.state
         if st is None or self.needs_full:
@@ -368,51 +428,59 @@ class Builder:
             return None  # the search box's parts or the copied images change: rarely, so build it all
         self.needs_full = True  # until this update is through: a failure half-way makes the next one full
         hook, config = st.hook, st.config
+        body_only = _only_bodies_changed(st.site, site)
+        if body_only is not None:
+            written = self._case_pages(site, body_only)
+            self.needs_full = False
+            return written
         hook.preview_update(site)
-        markdown = site.generated_pages()
-        keys = {c.slug: case_key(site, c) for c in library.cases}
-        filled = hand_written_fills(site, st.files)
-        old = {f.src_uri: f for f in st.files}
-        redo: list = []
-        if set(markdown) != set(st.markdown):  # pages added or removed: the files in a clean build's order
-            fresh = hook.on_files(Files(list(st.base_files)), config=config)
-            set_exclusions(fresh, config)
-            chosen = []
-            for f in fresh:
-                uri = f.src_uri
-                if uri in markdown and uri in st.markdown:
-                    kept = old[uri]
-                    if self._changed(uri, markdown, keys, st):
-                        kept.content_string = f.content_string
-                        redo.append(kept)
-                    chosen.append(kept)
-                elif uri in markdown:
-                    Page(None, f, config)
-                    redo.append(f)
-                    chosen.append(f)
-                else:
-                    chosen.append(old.get(uri, f))
-            files = Files(chosen)
-        else:
-            files = st.files
-            for uri in markdown:
-                if self._changed(uri, markdown, keys, st):
-                    f = old[uri]
-                    content = markdown[uri]
-                    f.content_string = content if case_slug(uri) is not None else site.html_blocks.keep(content)
-                    redo.append(f)
-        redo += [files.get_file_from_path(uri) for uri, text in filled.items() if st.filled.get(uri) != text]
-        written: list[str] = []
+        old_site = st.site
         site_dir = st.site_dir
         collect = _Collect()
         log.addHandler(collect)
+        written: list[str] = []
         try:
-            for f in redo:
-                _populate_page(f.page, config, files)
-            doc_files = files.documentation_pages()
-            for f in redo:
-                if write_if_changed(Path(f.abs_dest_path), render_page(f.page, config, doc_files, st.nav, st.env)):
-                    written.append(f.dest_uri)
+            # 1. the five (/top-5/, the handout, selections) and the home page, at once
+            files = st.files
+            first = {uri: md for uri, md in five.pages(site).items() if uri in st.markdown}
+            redo = [self._set(files.get_file_from_path(uri), md, site) for uri, md in first.items()
+                    if st.markdown[uri] != md]
+            filled = hand_written_fills(site, files)
+            redo += [files.get_file_from_path(uri) for uri, text in filled.items() if st.filled.get(uri) != text]
+            early = self._render(redo, files)
+            st.markdown.update(first)
+            st.filled = filled
+            written += early
+            if early and progress is not None:
+                progress(early)
+            # 2. every other page
+            markdown = site.generated_pages()
+            keys = _case_keys(old_site, site, st.case_keys)
+            old = {f.src_uri: f for f in files}
+            redo = []
+            if set(markdown) != set(st.markdown):  # pages added or removed: the files in a clean build's order
+                fresh = hook.on_files(Files(list(st.base_files)), config=config)
+                set_exclusions(fresh, config)
+                chosen = []
+                for f in fresh:
+                    uri = f.src_uri
+                    if uri in markdown and uri in st.markdown:
+                        kept = old[uri]
+                        if self._changed(uri, markdown, keys, st):
+                            kept.content_string = f.content_string
+                            redo.append(kept)
+                        chosen.append(kept)
+                    elif uri in markdown:
+                        Page(None, f, config)
+                        redo.append(f)
+                        chosen.append(f)
+                    else:
+                        chosen.append(old.get(uri, f))
+                files = Files(chosen)
+            else:
+                redo = [self._set(old[uri], markdown[uri], site) for uri in markdown
+                        if self._changed(uri, markdown, keys, st)]
+            written += self._render(redo, files)
             for uri in set(st.markdown) - set(markdown):
                 f = old[uri]
                 _remove(Path(f.abs_dest_path), site_dir)
@@ -428,6 +496,7 @@ class Builder:
                                        mtime=stamp) as gz:
                         gz.write(text)
                     write_if_changed(site_dir / "sitemap.xml.gz", buf.getvalue())
+            # 3. feed, open data and filter data
             extra = self._extra(site)
             for rel, data in extra.items():
                 if st.extra.get(rel) != data and write_if_changed(site_dir / rel, data):
@@ -436,16 +505,58 @@ class Builder:
                 _remove(site_dir / rel, site_dir)
                 written.append(rel)
         except Exception as e:  # noqa: BLE001 - a page the hook refuses (PluginError) or any other surprise
-            lines = [r.getMessage() for r in collect.records if r.levelno >= logging.ERROR]
-            lines += [line for line in str(e).splitlines() if line and line not in lines]
-            raise BuildFailed(Failure(lines=tuple(lines) or (f"{type(e).__name__}",))) from None
+            raise BuildFailed(_failure_of(collect, e)) from None
         finally:
             log.removeHandler(collect)
         shortfall = five.shortfall(site)
         self._show_warnings([*self.check_warnings, *([shortfall] if shortfall else []),
                              *(r.getMessage() for r in collect.records if r.levelno < logging.ERROR)])
-        st.files, st.site, st.markdown, st.case_keys, st.filled, st.extra = files, site, markdown, keys, filled, extra
+        st.files, st.site, st.markdown, st.case_keys, st.extra = files, site, markdown, keys, extra
         self.needs_full = False
+        return written
+
+    @staticmethod
+    def _set(f, markdown: str, site):
+        """Give a generated page its new Markdown (list and table pages keep their HTML out of Markdown)."""
+        from .site import case_slug
+
+        f.content_string = markdown if case_slug(f.src_uri) is not None else site.html_blocks.keep(markdown)
+        return f
+
+    def _render(self, redo: list, files) -> list[str]:
+        """Read and render these pages again with MkDocs' steps; write those whose bytes changed."""
+        from mkdocs.commands.build import _populate_page
+
+        st = self.state
+        for f in redo:
+            _populate_page(f.page, st.config, files)
+        doc_files = files.documentation_pages() if redo else []
+        written = []
+        for f in redo:
+            if write_if_changed(Path(f.abs_dest_path), render_page(f.page, st.config, doc_files, st.nav, st.env)):
+                written.append(f.dest_uri)
+        return written
+
+    def _case_pages(self, site, changed: list[Case]) -> list[str]:
+        """Render only the pages of these cases again (their text changed, nothing any other page shows)."""
+        st = self.state
+        st.hook.preview_update(site)
+        collect = _Collect()
+        log.addHandler(collect)
+        try:
+            redo = []
+            for case in changed:
+                f = st.files.get_file_from_path(f"voorbeelden/{case.slug}.md")
+                f.content_string = st.markdown[f.src_uri] = site.case_markdown(case)
+                st.case_keys[case.slug] = case_key(site, case)
+                redo.append(f)
+            written = self._render(redo, st.files)
+        except Exception as e:  # noqa: BLE001 - a page the hook refuses (PluginError) or any other surprise
+            raise BuildFailed(_failure_of(collect, e)) from None
+        finally:
+            log.removeHandler(collect)
+        self._show_warnings([*self.check_warnings, *(r.getMessage() for r in collect.records if r.levelno < logging.ERROR)])
+        st.site = site
         return written
 
     @staticmethod
@@ -705,7 +816,8 @@ class Loop:
         old = self.preview.site_dir
         start = time.monotonic()
         try:
-            written = None if full else self.builder.update(touched)
+            written = None if full else self.builder.update(
+                touched, progress=lambda early: self.preview.publish(written=early, failure=None))
             if written is None:
                 full = True
                 result = self.builder.full_build()
