@@ -332,7 +332,6 @@ class Builder:
         """Build the whole site into a new folder and return it; raises BuildFailed."""
         from mkdocs import config as mkdocs_config
         from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, get_files
-        from mkdocs.exceptions import MkDocsException
         from mkdocs.structure.files import Files, set_exclusions
         from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
@@ -377,7 +376,7 @@ class Builder:
             for file in doc_files:
                 _build_page(file.page, config, doc_files, nav, env)
             config.plugins.on_post_build(config=config)
-        except (MkDocsException, OSError, ValueError) as e:
+        except Exception as e:  # noqa: BLE001 - PluginError and MkDocs' own errors above all; never a traceback
             if config is not None:
                 config.plugins.on_build_error(error=e)
             shutil.rmtree(site_dir, ignore_errors=True)
