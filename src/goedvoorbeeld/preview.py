@@ -11,9 +11,9 @@ last good site on 127.0.0.1. A web server thread only reads files; a builder thr
   folder, served once it succeeded.
 
 A broken file never stops the server: it keeps serving the last good site and every page shows the checker's
-lines in a panel at the top (`role="alert"`); the terminal shows them once. Open tabs wait for changes through
-a long-poll request to the same origin (`/_voorbeeldweergave/wacht`), and reload when their page or the error
-state changed. Every page carries a slim banner saying it is a preview. Search stays off (no Pagefind run), and
+lines in a panel at the top (`role="alert"`); the terminal shows them once. One open tab waits for changes
+through a long-poll request to the same origin (`/_voorbeeldweergave/wacht`) and tells the others; a tab reloads
+when its page or the error state changed. Every page carries a slim banner saying it is a preview. Search stays off (no Pagefind run), and
 `site_url` keeps its public value, so feed, data and the handout's QR codes are those of the published site.
 
 tests/test_preview.py compares every served file with a clean `mkdocs build` after a series of edits.
@@ -70,12 +70,12 @@ class Failure:
 
     def terminal(self) -> str:
         out = [p.format() for p in self.problems] + list(self.lines)
-        if self.problems:
+        if self.problems and self.files:
             out.append(summary_line(self.files, self.problems))
         return "\n".join(out)
 
-    def panel(self) -> str:
-        """The Dutch error panel at the top of every page the preview serves."""
+    def panel(self, served: bool = True) -> str:
+        """The Dutch error panel at the top of every page the preview serves (`served`: a good site is)."""
         items = []
         for p in self.problems:
             code = CODES[p.code]
@@ -88,8 +88,8 @@ class Failure:
         return (
             '<section class="gv-preview-fout" role="alert" aria-labelledby="gv-preview-fout-titel">'
             '<h2 id="gv-preview-fout-titel">De site kan niet worden bijgewerkt</h2>'
-            "<p>Je ziet de laatste versie die wel lukte. Los het probleem hieronder op en sla het bestand op: "
-            "deze pagina ververst dan vanzelf.</p>"
+            f"<p>{'Je ziet de laatste versie die wel lukte. ' if served else ''}Los het probleem hieronder op "
+            "en sla het bestand op: deze pagina ververst dan vanzelf.</p>"
             f'<ul>{"".join(items)}</ul></section>')
 
 
@@ -628,21 +628,22 @@ class Preview:
                 self.all_changed = self.version
             self.cond.notify_all()
 
-    def wait(self, token: str, page: str, timeout: float = POLL_SECONDS) -> dict:
-        """Answer a tab's long poll: reload when its page or the error state changed since `token`."""
+    def wait(self, token: str, timeout: float = POLL_SECONDS) -> dict:
+        """Answer the long poll of the tab that waits for all tabs: once anything changed after `token`, which
+        files changed and whether every page must reload (a full build, an error came or went)."""
         boot, _, number = token.partition("-")
-        rel = self.file_of(page)
         deadline = time.monotonic() + timeout
         with self.cond:
             while True:
                 if boot != self.boot or not number.isdigit():
-                    return {"herladen": True}
+                    return {"versie": self.token(), "alles": True, "bestanden": []}
                 n = int(number)
-                if self.all_changed > n or (rel is not None and self.changed.get(rel, 0) > n):
-                    return {"herladen": True}
+                if self.version > n:
+                    return {"versie": self.token(), "alles": self.all_changed > n,
+                            "bestanden": sorted(rel for rel, v in self.changed.items() if v > n)}
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    return {"herladen": False, "versie": self.token()}
+                    return {"versie": self.token(), "alles": False, "bestanden": []}
                 self.cond.wait(left)
 
     def file_of(self, path: str) -> str | None:
@@ -657,26 +658,28 @@ class Preview:
             return None
         return "/".join(parts)
 
-    def decorate(self, page: bytes) -> bytes:
+    def decorate(self, page: bytes, rel: str = "") -> bytes:
         """The preview's banner, the error panel (if any) and the reload script, right after `<body ...>`."""
         failure = self.failure
         added = (
             f'{MARK_START}<div class="gv-preview">'
             '<p class="gv-preview-banner"><strong>Voorbeeldweergave</strong>: zo komt de site eruit te zien. '
             "Deze pagina ververst vanzelf als je een bestand opslaat; zoeken werkt alleen op de gepubliceerde site.</p>"
-            f'{failure.panel() if failure else ""}</div>'
+            f'{failure.panel(self.site_dir is not None) if failure else ""}</div>'
             f'<link rel="stylesheet" href="{ROUTE}voorbeeldweergave.css">'
-            f'<script src="{ROUTE}voorbeeldweergave.js" data-versie="{self.token()}" defer></script>{MARK_END}'
+            f'<script src="{ROUTE}voorbeeldweergave.js" data-versie="{self.token()}" '
+            f'data-bestand="{html.escape(rel)}" defer></script>{MARK_END}'
         ).encode("utf-8")
         start = page.find(b"<body")
         end = page.find(b">", start) + 1 if start >= 0 else 0
         return page[:end] + added + page[end:]
 
-    def placeholder(self) -> bytes:
+    def placeholder(self, rel: str = "") -> bytes:
         """The page shown before any build succeeded: only the banner and the panel."""
         return self.decorate(
             b'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Voorbeeldweergave</title></head>'
-            b'<body><main><h1>Goed Voorbeeld</h1><p>Er is nog geen versie van de site die lukte.</p></main></body></html>')
+            b'<body><main><h1>Goed Voorbeeld</h1><p>Er is nog geen versie van de site die lukte.</p></main></body></html>',
+            rel)
 
 
 def _handler(preview: Preview):
@@ -699,10 +702,10 @@ def _handler(preview: Preview):
                 return self._send(302, b"", "text/plain", head, {"Location": preview.prefix})
             rel = preview.file_of(path)
             if rel is None:
-                return self._not_found(head)
+                return self._not_found(head, "")
             site = preview.site_dir
             if site is None:
-                return self._send(200 if rel.endswith(".html") else 404, preview.placeholder(),
+                return self._send(200 if rel.endswith(".html") else 404, preview.placeholder(rel),
                                   "text/html; charset=utf-8", head)
             target = site / rel
             if target.is_dir():
@@ -710,23 +713,24 @@ def _handler(preview: Preview):
             try:
                 data = target.read_bytes()
             except OSError:
-                return self._not_found(head)
+                return self._not_found(head, rel)
             kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
             if kind == "text/html":
-                data = preview.decorate(data)
+                data = preview.decorate(data, rel)
             if kind.startswith("text/") or kind in ("application/json", "application/xml", "application/javascript"):
                 kind += "; charset=utf-8"
             self._send(200, data, kind, head)
 
-        def _not_found(self, head: bool):
+        def _not_found(self, head: bool, rel: str = ""):
             site = preview.site_dir
             page = site / "404.html" if site is not None else None
-            data = preview.decorate(page.read_bytes()) if page is not None and page.exists() else preview.placeholder()
+            data = (preview.decorate(page.read_bytes(), rel) if page is not None and page.exists()
+                    else preview.placeholder(rel))
             self._send(404, data, "text/html; charset=utf-8", head)
 
         def _own(self, name: str, query: dict, head: bool):
             if name == "wacht":
-                answer = preview.wait(query.get("versie", [""])[0], query.get("pagina", [""])[0])
+                answer = preview.wait(query.get("versie", [""])[0])
                 return self._send(200, json.dumps(answer).encode(), "application/json", head)
             if name == "bestanden":  # every file of the site served now (for tests and curious people)
                 site = preview.site_dir
@@ -736,7 +740,7 @@ def _handler(preview: Preview):
             if name in ("voorbeeldweergave.js", "voorbeeldweergave.css") and asset.exists():
                 kind = "text/javascript" if name.endswith(".js") else "text/css"
                 return self._send(200, asset.read_bytes(), f"{kind}; charset=utf-8", head)
-            self._not_found(head)
+            self._not_found(head, "")
 
         def _send(self, status: int, data: bytes, kind: str, head: bool, headers: dict | None = None):
             try:
@@ -822,7 +826,8 @@ class Loop:
                 result = self.builder.full_build()
         except BuildFailed as e:
             if e.failure != self.shown:
-                say("De site kan niet worden bijgewerkt; de voorbeeldweergave toont de laatste versie die lukte:\n"
+                say(("De site kan niet worden bijgewerkt; de voorbeeldweergave toont de laatste versie die lukte:\n"
+                     if self.preview.site_dir is not None else "De site kan nog niet worden gebouwd:\n")
                     + e.failure.terminal())
             self.shown = e.failure
             self.preview.publish(failure=e.failure)
