@@ -156,6 +156,7 @@ BENCH_FIGURES = {
     "weight_growth_home", "weight_growth_case", "weight_growth_voorbeelden",
     "browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden",
     "search_ms", "search_bytes", "search_api_ms", "search_api_bytes", "browse_ms", "browse_bytes",
+    "preview_full_rebuild_s", "preview_body_s", "preview_ranking_s",
 }
 
 
@@ -188,6 +189,9 @@ def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
             assert figures[name]["third_party"] == [], name
         # search: measured, or missing with the reason (before Pagefind lands, Material's search box is measured)
         assert figures["search_ms"]["value"] is not None or "zoekvak" in figures["search_ms"]["note"]
+        # the contributor's preview: both edits reached the open tab
+        assert figures["preview_body_s"]["value"] is not None, figures["preview_body_s"]
+        assert figures["preview_ranking_s"]["value"] is not None, figures["preview_ranking_s"]
     assert "| check |" in result.stdout and "Written:" in result.stdout
 
 
