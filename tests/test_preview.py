@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import Project, make_project
+from conftest import Project, make_project, run_axe
 
 PREFIX = "/goed-voorbeeld/"  # the path of site_url in mkdocs.yml, where the preview serves the site
 # What only the preview adds to a page (its banner, error panel and reload script), between two markers.
@@ -196,6 +196,7 @@ def test_a_broken_case_shows_in_the_open_tab_and_its_fix_reloads_it(preview: Run
         alert.wait_for(timeout=3_000)
         text = alert.inner_text()
         assert "GV104" in text and f"cases/{name}:" in text and "Zo los je het op" in text
+        assert run_axe(tab) == []  # the banner and the panel keep the page accessible (WCAG 2.1 AA)
 
         other = context.new_page()  # while broken, any other page still loads (the last good one, with the panel)
         response = other.goto(preview.url + "voorbeelden/")

@@ -273,6 +273,7 @@ def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int,
               help="Poort op 127.0.0.1.")
 def serve(config_file: str, port: int) -> None:
     """Bekijk de site op je eigen computer; een opgeslagen wijziging staat binnen een seconde in je browser."""
+    from .preview import CannotListen
     from .preview import serve as run_preview
 
     path = Path(config_file)
@@ -280,8 +281,8 @@ def serve(config_file: str, port: int) -> None:
         _fail(f"{config_file} bestaat niet: start de voorbeeldweergave in de map van de site")
     try:
         run_preview(path, port=port)
-    except OSError as e:
-        _fail(f"poort {port} op 127.0.0.1 kan niet worden gebruikt ({e.strerror}); kies een andere met --port")
+    except CannotListen as e:
+        _fail(str(e))
 
 
 if __name__ == "__main__":  # pragma: no cover

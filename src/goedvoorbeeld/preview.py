@@ -767,7 +767,8 @@ class _Server(ThreadingHTTPServer):
 # -- watching --------------------------------------------------------------------------------------------------
 
 def _watch(root: Path, events: "queue.Queue[str]"):
-    """Report saved files under cases/, docs/ and hooks/, and mkdocs.yml, by their path."""
+    """Report saved files under cases/ and docs/, and mkdocs.yml, by their path. (Python code, the hook included,
+    is loaded once: a change to it needs a restart, as with `mkdocs serve`.)"""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
@@ -780,7 +781,7 @@ def _watch(root: Path, events: "queue.Queue[str]"):
                 events.put(event.dest_path)
 
     observer = Observer()
-    for name in ("cases", "docs", "hooks"):
+    for name in ("cases", "docs"):
         if (root / name).is_dir():
             observer.schedule(Handler(), str(root / name), recursive=True)
     observer.schedule(Handler(), str(root), recursive=False)
@@ -888,6 +889,10 @@ def _prefix(config_file: Path) -> str:
     return "/"
 
 
+class CannotListen(Exception):
+    """The port is taken (or not allowed); the message is Dutch."""
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -899,7 +904,11 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs").propagate = False
     preview = Preview(_prefix(config_file))
-    server = _Server((host, port), _handler(preview))
+    try:
+        server = _Server((host, port), _handler(preview))
+    except OSError as e:
+        raise CannotListen(f"poort {port} op {host} kan niet worden gebruikt ({e.strerror}); "
+                           "kies een andere met --port") from None
     signal.signal(signal.SIGTERM, _interrupt)
     work = Path(tempfile.mkdtemp(prefix="goedvoorbeeld-voorbeeldweergave-"))
     loop = Loop(Builder(config_file, work), preview)
