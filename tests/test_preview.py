@@ -146,10 +146,13 @@ def _edit(text: str, old: str, new: str) -> str:
 def test_every_served_file_equals_a_clean_build_after_each_edit(preview: Running, tmp_path: Path):
     cases = preview.project.cases
     original = (cases / "regio-open-data.md").read_text(encoding="utf-8")
+    five_case = (cases / "participatie-provincie.md").read_text(encoding="utf-8")
     assert_same_site(preview, clean_build(preview.project, tmp_path / "start"))
 
     steps = [
         ("body text", "regio-open-data.md", _edit(original, "## Aanleiding\n", "## Aanleiding\n\nEen zin die er net bij kwam.\n")),
+        ("body text of one of the five, whose Resultaat the handout prints", "participatie-provincie.md",
+         _edit(five_case, "## Resultaat\n", "## Resultaat\n\nEen resultaat dat er net bij kwam.\n")),
         ("tags", "regio-open-data.md", _edit(original, "tags: [", "tags: [burgers-betrekken, ")),
         ("status", "regio-open-data.md", _edit(original, "status: afgerond", "status: pilot")),
         ("new file", "regio-nieuw-voorbeeld.md", _edit(original, 'title: "Open data in de regio"',
