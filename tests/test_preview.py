@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import Project, make_project, run_axe
+from conftest import FIXTURES, Project, make_project, run_axe
 
 PREFIX = "/goed-voorbeeld/"  # the path of site_url in mkdocs.yml, where the preview serves the site
 # What only the preview adds to a page (its banner, error panel and reload script), between two markers.
@@ -214,3 +215,30 @@ def test_a_broken_case_shows_in_the_open_tab_and_its_fix_reloads_it(preview: Run
         context.close()
     assert "Traceback" not in preview.output
     assert sum("GV104" in line for line in preview.lines) >= 1
+
+
+def test_reading_again_file_by_file_gives_what_load_library_gives(tmp_path: Path):
+    """The preview's reader (only changed files read again) against `load_library` on the same folder: the fixture
+    library and the hostile catalogue together (errors, warnings and cross checks), then after edits."""
+    from goedvoorbeeld.cases import load_library
+    from goedvoorbeeld.preview import LibraryReader
+
+    cases = tmp_path / "cases"
+    shutil.copytree(FIXTURES / "library", cases)
+    for f in (FIXTURES / "hostile").iterdir():
+        if f.is_file() and not (cases / f.name).exists():
+            shutil.copy(f, cases / f.name)
+    reader = LibraryReader(cases)
+    reader.load_vocabulary()
+
+    def same() -> None:
+        fresh = load_library(cases, shown_root="cases")
+        again = reader.read()
+        assert (again.cases, again.problems, again.files) == (fresh.cases, fresh.problems, fresh.files)
+
+    same()
+    (cases / "regio-open-data.md").write_text((cases / "open-raad-testdorp.md").read_text(encoding="utf-8"),
+                                              encoding="utf-8")  # the same title twice (GV013)
+    (cases / "visie-open-werken.md").unlink()
+    shutil.copy(cases / "woo-verzoeken-sneller.md", cases / "nieuw-voorbeeld.md")
+    same()

@@ -33,7 +33,6 @@ import os
 import queue
 import shutil
 import signal
-import sys
 import tempfile
 import threading
 import time
