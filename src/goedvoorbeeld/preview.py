@@ -45,6 +45,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from .browse import browse_data
 from .cases import Case, Library, _case_files, _cross_checks, _order, _read_file, _vocabulary_of, read_case
 from .problems import CODES, Problem, problem, summary_line
+from .ranking import rank
 from .selections import read_selections
 from .vocabulary import Vocabulary, VocabularyError
 
@@ -124,9 +125,9 @@ class LibraryReader:
         self._seen.clear()  # every case is checked against the vocabulary
         return self.vocabulary
 
-    def read(self, touched: set[str] = frozenset(), today: dt.date | None = None) -> Library:
-        """Every case file, re-reading the ones named in `touched` (file names) and those whose size or time
-        changed."""
+    def read(self, touched: set[str] | None = None, today: dt.date | None = None) -> Library:
+        """Every case file, re-reading the new ones and those named in `touched` (file names, from the file
+        watcher), or without `touched` those whose size or time changed."""
         assert self.vocabulary is not None
         today = today or dt.date.today()
         problems: list[Problem] = []
@@ -136,10 +137,13 @@ class LibraryReader:
         seen = {}
         for name in names:
             try:
-                st = os.stat(folder + name)
-                stamp = (st.st_mtime_ns, st.st_size)
                 known = self._seen.get(name)
-                if known is None or known[0] != stamp or name in touched:
+                if touched is not None and known is not None and name not in touched:
+                    stamp = known[0]  # the watcher saw no change: 10,000 stat calls cost a third of a second
+                else:
+                    st = os.stat(folder + name)
+                    stamp = (st.st_mtime_ns, st.st_size)
+                if known is None or known[0] != stamp or (touched is not None and name in touched):
                     case, found = read_case(shown + name, _read_file(folder + name), self.vocabulary, today=today,
                                             cases_dir=self.cases_dir)
                     known = (stamp, case, found)
@@ -292,9 +296,10 @@ def _only_bodies_changed(old, new) -> list[Case] | None:
     """The cases whose section texts are all that changed, when nothing else did, or None.
 
     Then no page but their own changes: every list, tag page, chart, feed and data file shows only the fields
-    kept by `_listed`; the ranking (whose eligibility may depend on the text) is compared in full; and a case
-    among the five is never taken this way, because the handout prints its Resultaat. The new site reuses the
-    old one's related cases, which depend only on the listed fields. A generated page that shows more of a
+    kept by `_listed`; the ranking rule, whose eligibility may depend on the text, gives each changed case its
+    old score and eligibility (so the order stays); and a case among the five is never taken this way, because
+    the handout prints its Resultaat. The new site reuses the old one's ranking and related cases (which
+    depend only on the listed fields), with the new cases in them. A generated page that shows more of a
     case's text than the handout must be added here; tests/test_preview.py compares the result with a clean
     build.
     """
@@ -304,11 +309,20 @@ def _only_bodies_changed(old, new) -> list[Case] | None:
     changed = [c for c in new.library.cases if before[c.slug] is not c and before[c.slug] != c]
     if any(_listed(before[c.slug]) != _listed(c) for c in changed):
         return None
-    if [(r.slug, r.score, r.eligible, r.reason) for r in old.ranking] != [
-            (r.slug, r.score, r.eligible, r.reason) for r in new.ranking]:
+    # The ranking rule on the changed cases alone (with their problems: a rule may read warnings): when each
+    # keeps its score and eligibility, the order is the old one, with the new cases in it.
+    paths = {c.path for c in changed}
+    alone = rank(Library(new.library.root, new.library.vocabulary, tuple(changed),
+                         tuple(p for p in new.library.problems if p.path in paths), len(changed)))
+    was = old.ranked_by_slug
+    if any((r.score, r.breakdown, r.eligible, r.reason) != (was[r.slug].score, was[r.slug].breakdown,
+                                                            was[r.slug].eligible, was[r.slug].reason) for r in alone):
         return None
-    if {r.slug for r in new.five} & {c.slug for c in changed}:
+    swapped = {c.slug for c in changed}
+    if {r.slug for r in old.five} & swapped:
         return None
+    new.__dict__["ranking"] = [dataclasses.replace(r, case=after[r.slug]) if r.slug in swapped else r
+                               for r in old.ranking]
     new.__dict__["related"] = {slug: [after[c.slug] for c in cases] for slug, cases in old.related.items()}
     return changed
 
