@@ -415,7 +415,8 @@ class Builder:
     # -- a case changed ----------------------------------------------------------------------------------------
     def update(self, touched: set[str], progress=None) -> list[str] | None:
         """Bring the served site up to date after case files changed; the paths (relative to the site folder)
-        of the files written or removed, or None when a full build is needed instead. Raises BuildFailed.
+        of the files written or removed (but those handed to `progress` already), or None when a full build is
+        needed instead. Raises BuildFailed.
 
         Three ways, the cheapest that is right: only the text of cases changed (their pages alone); otherwise
         first the pages of the five and the hand-written pages with generated blocks (handed to `progress`
@@ -462,9 +463,10 @@ class Builder:
             early = self._render(redo, files)
             st.markdown.update(first)
             st.filled = filled
-            written += early
-            if early and progress is not None:
+            if progress is not None and early:
                 progress(early)
+            else:
+                written += early
             # 2. every other page
             markdown = site.generated_pages()
             keys = _case_keys(old_site, site, st.case_keys)
