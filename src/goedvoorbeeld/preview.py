@@ -675,14 +675,15 @@ class Preview:
 
     def decorate(self, page: bytes, rel: str = "") -> bytes:
         """The preview's banner, the error panel (if any) and the reload script, right after `<body ...>`."""
-        failure = self.failure
+        with self.cond:  # the panel and the version it belongs to, together
+            failure, token, served = self.failure, self.token(), self.site_dir is not None
         added = (
             f'{MARK_START}<div class="gv-preview">'
             '<p class="gv-preview-banner"><strong>Voorbeeldweergave</strong>: zo komt de site eruit te zien. '
             "Deze pagina ververst vanzelf als je een bestand opslaat; zoeken werkt alleen op de gepubliceerde site.</p>"
-            f'{failure.panel(self.site_dir is not None) if failure else ""}</div>'
+            f'{failure.panel(served) if failure else ""}</div>'
             f'<link rel="stylesheet" href="{ROUTE}voorbeeldweergave.css">'
-            f'<script src="{ROUTE}voorbeeldweergave.js" data-versie="{self.token()}" '
+            f'<script src="{ROUTE}voorbeeldweergave.js" data-versie="{token}" '
             f'data-bestand="{html.escape(rel)}" defer></script>{MARK_END}'
         ).encode("utf-8")
         start = page.find(b"<body")
