@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import gzip
 import html
 import io
@@ -923,8 +924,9 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     try:
         server = _Server((host, port), _handler(preview))
     except OSError as e:
-        raise CannotListen(f"poort {port} op {host} kan niet worden gebruikt ({e.strerror}); "
-                           "kies een andere met --port") from None
+        why = ("is al in gebruik (draait de voorbeeldweergave al?)" if e.errno == errno.EADDRINUSE
+               else "kan niet worden gebruikt")
+        raise CannotListen(f"poort {port} op {host} {why}; kies een andere met --port") from None
     signal.signal(signal.SIGTERM, _interrupt)
     work = Path(tempfile.mkdtemp(prefix="goedvoorbeeld-voorbeeldweergave-"))
     loop = Loop(Builder(config_file, work), preview)
