@@ -242,3 +242,27 @@ def test_reading_again_file_by_file_gives_what_load_library_gives(tmp_path: Path
     (cases / "visie-open-werken.md").unlink()
     shutil.copy(cases / "woo-verzoeken-sneller.md", cases / "nieuw-voorbeeld.md")
     same()
+
+
+def test_a_library_broken_at_the_start_gets_the_panel_and_its_fix_the_site(tmp_path: Path, capsys):
+    """No exit when the first build fails: every page is the panel; saving the fix builds and serves the site."""
+    from goedvoorbeeld.preview import Builder, Loop, Preview
+
+    project = make_project(tmp_path / "project")
+    path = project.cases / "regio-open-data.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(_edit(good, "tags: [", "tags: [burger-betrekken, "), encoding="utf-8")
+    preview = Preview(PREFIX)
+    loop = Loop(Builder(project.root / "mkdocs.yml", tmp_path / "work"), preview)
+    (tmp_path / "work").mkdir()
+    loop.first()
+    assert preview.site_dir is None and preview.failure is not None
+    page = preview.placeholder("index.html").decode()
+    assert 'role="alert"' in page and "GV104" in page and "cases/regio-open-data.md:8:8" in page
+    printed = capsys.readouterr().out
+    assert printed.count("GV104") == 1 and "Traceback" not in printed
+
+    path.write_text(good, encoding="utf-8")
+    loop.step([str(path)])
+    assert preview.failure is None and (preview.site_dir / "voorbeelden" / "regio-open-data" / "index.html").exists()
+    assert "Opgelost" in capsys.readouterr().out
