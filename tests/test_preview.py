@@ -122,21 +122,21 @@ def clean_build(project: Project, dest: Path) -> Path:
     return dest
 
 
-def assert_same_site(preview: Running, built: Path, *, panel: bool = False) -> None:
+def assert_same_site(preview: Running, built: Path, *, panel: bool = False, step: str = "") -> None:
     """Every file the preview serves equals the clean build's, and it serves no other file. HTML is compared
     after removing the preview's own part (banner, panel, reload script), which is checked to be there."""
     expected = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
-    assert preview.served_files() == expected
+    assert preview.served_files() == expected, step
     for rel in expected:
         status, body = preview.get(rel)
-        assert status == 200, rel
+        assert status == 200, (step, rel)
         want = built.joinpath(rel).read_bytes()
         if rel.endswith(".html"):
             added = PREVIEW_PART.findall(body)
-            assert len(added) == 1 and b"Voorbeeldweergave" in added[0], rel
-            assert (b'role="alert"' in added[0]) is panel, rel
+            assert len(added) == 1 and b"Voorbeeldweergave" in added[0], (step, rel)
+            assert (b'role="alert"' in added[0]) is panel, (step, rel)
             body = PREVIEW_PART.sub(b"", body)
-        assert body == want, f"{rel} differs from a clean build"
+        assert body == want, f"after the edit '{step}': {rel} differs from a clean build"
 
 
 def _edit(text: str, old: str, new: str) -> str:
@@ -160,24 +160,24 @@ def test_every_served_file_equals_a_clean_build_after_each_edit(preview: Running
                                                        'title: "Een nieuw voorbeeld uit de regio"')),
         ("deleted file", "regio-nieuw-voorbeeld.md", None),
     ]
-    for n, (_what, name, text) in enumerate(steps):
+    for n, (what, name, text) in enumerate(steps):
         preview.save(name, text)
-        assert_same_site(preview, clean_build(preview.project, tmp_path / f"step-{n}"))
+        assert_same_site(preview, clean_build(preview.project, tmp_path / f"step-{n}"), step=what)
 
     # A renamed file: the old page goes, the new one comes, lists and data follow.
     before = len(preview.lines)
     os.rename(cases / "regio-open-data.md", cases / "open-data-regio.md")
     preview.wait_for(lambda: any(line.startswith(DONE) for line in preview.lines[before:]))
     good = clean_build(preview.project, tmp_path / "renamed")
-    assert_same_site(preview, good)
+    assert_same_site(preview, good, step="renamed file")
     assert preview.get("voorbeelden/regio-open-data/")[0] == 404
 
     # A broken file: the last good site stays, every page with the panel; the fix brings the new site.
     renamed = (cases / "open-data-regio.md").read_text(encoding="utf-8")
     preview.save("open-data-regio.md", _edit(renamed, "tags: [", "tags: [burger-betrekken, "))
-    assert_same_site(preview, good, panel=True)
+    assert_same_site(preview, good, panel=True, step="broken file")
     preview.save("open-data-regio.md", _edit(renamed, "## Aanpak\n", "## Aanpak\n\nWeer goed.\n"))
-    assert_same_site(preview, clean_build(preview.project, tmp_path / "fixed"))
+    assert_same_site(preview, clean_build(preview.project, tmp_path / "fixed"), step="fixed file")
     assert "Traceback" not in preview.output
 
 
