@@ -235,7 +235,6 @@ class State:
     hook: object  # the hook module (hooks/goedvoorbeeld_hook.py)
     site: object  # goedvoorbeeld.site.Site
     markdown: dict[str, str]  # generated src_uri -> its Markdown (before HtmlBlocks.keep)
-    case_keys: dict[str, str]  # case slug -> what its page shows besides its Markdown
     filled: dict[str, str]  # hand-written src_uri -> Markdown with its markers filled
     extra: dict[str, bytes] = field(default_factory=dict)  # feed, data, filter data: rel path -> bytes
 
@@ -244,29 +243,20 @@ class State:
         return Path(self.config.site_dir)
 
 
-BODY_STAND_IN = "\x00gv-body\x00"
-
-
-def case_key(site, case: Case) -> str:
-    """Everything a case page shows apart from its own Markdown: score, related cases, labels, edit link."""
-    return site.case_html(case, BODY_STAND_IN, f"voorbeelden/{case.slug}/")
-
-
-def _case_keys(old, new, known: dict[str, str]) -> dict[str, str]:
-    """`case_key` of every case of the new site, made again only where it can differ: the case changed, or its
-    related cases did (which ones, or what they show). Score and labels come from the case and tags.yml."""
+def affected_cases(old, new) -> set[str]:
+    """The cases whose pages may show something else besides their own Markdown: the case changed, or its related
+    cases did (which ones, or what they show). A case page shows its own fields and score, labels from tags.yml
+    and its related cases (`Site.case_html`); a change to tags.yml makes a full build."""
     before = old.library.by_slug()
     changed = {c.slug for c in new.library.cases if before.get(c.slug) is not c and before.get(c.slug) != c}
     changed |= before.keys() - new.library.by_slug().keys()
-    keys = {}
+    out = set()
     for c in new.library.cases:
         related = [r.slug for r in new.related.get(c.slug) or ()]
-        if (c.slug in changed or c.slug not in known or changed.intersection(related)
+        if (c.slug in changed or changed.intersection(related)
                 or related != [r.slug for r in old.related.get(c.slug) or ()]):
-            keys[c.slug] = case_key(new, c)
-        else:
-            keys[c.slug] = known[c.slug]
-    return keys
+            out.add(c.slug)
+    return out
 
 
 def hand_written_fills(site, files) -> dict[str, str]:
@@ -406,7 +396,6 @@ class Builder:
         self.state = State(
             config=config, files=files, base_files=base_files, nav=nav, env=env, hook=hook, site=site,
             markdown=site.generated_pages(),
-            case_keys={c.slug: case_key(site, c) for c in site.library.cases},
             filled=hand_written_fills(site, files),
             extra=self._extra(site),
         )
@@ -470,7 +459,7 @@ class Builder:
                 written += early
             # 2. every other page
             markdown = site.generated_pages()
-            keys = _case_keys(old_site, site, st.case_keys)
+            affected = affected_cases(old_site, site)
             old = {f.src_uri: f for f in files}
             redo = []
             if set(markdown) != set(st.markdown):  # pages added or removed: the files in a clean build's order
@@ -481,7 +470,7 @@ class Builder:
                     uri = f.src_uri
                     if uri in markdown and uri in st.markdown:
                         kept = old[uri]
-                        if self._changed(uri, markdown, keys, st):
+                        if self._changed(uri, markdown, affected, st):
                             kept.content_string = f.content_string
                             redo.append(kept)
                         chosen.append(kept)
@@ -494,7 +483,7 @@ class Builder:
                 files = Files(chosen)
             else:
                 redo = [self._set(old[uri], markdown[uri], site) for uri in markdown
-                        if self._changed(uri, markdown, keys, st)]
+                        if self._changed(uri, markdown, affected, st)]
             written += self._render(redo, files)
             for uri in set(st.markdown) - set(markdown):
                 f = old[uri]
@@ -526,7 +515,7 @@ class Builder:
         shortfall = five.shortfall(site)
         self._show_warnings([*self.check_warnings, *([shortfall] if shortfall else []),
                              *(r.getMessage() for r in collect.records if r.levelno < logging.ERROR)])
-        st.files, st.site, st.markdown, st.case_keys, st.extra = files, site, markdown, keys, extra
+        st.files, st.site, st.markdown, st.extra = files, site, markdown, extra
         self.needs_full = False
         return written
 
@@ -563,7 +552,6 @@ class Builder:
             for case in changed:
                 f = st.files.get_file_from_path(f"voorbeelden/{case.slug}.md")
                 f.content_string = st.markdown[f.src_uri] = site.case_markdown(case)
-                st.case_keys[case.slug] = case_key(site, case)
                 redo.append(f)
             written = self._render(redo, st.files)
         except Exception as e:  # noqa: BLE001 - a page the hook refuses (PluginError) or any other surprise
@@ -575,13 +563,12 @@ class Builder:
         return written
 
     @staticmethod
-    def _changed(uri: str, markdown: dict[str, str], keys: dict[str, str], st: State) -> bool:
+    def _changed(uri: str, markdown: dict[str, str], affected: set[str], st: State) -> bool:
+        """Whether a generated page must be rendered again: its Markdown changed, or it is the page of an
+        affected case (rendered again, written only if its bytes differ)."""
         from .site import case_slug
 
-        if st.markdown.get(uri) != markdown[uri]:
-            return True
-        slug = case_slug(uri)
-        return slug is not None and st.case_keys.get(slug) != keys.get(slug)
+        return st.markdown.get(uri) != markdown[uri] or case_slug(uri) in affected
 
     # -- shared steps ------------------------------------------------------------------------------------------
     def _check(self, library: Library) -> list:
