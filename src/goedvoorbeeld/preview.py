@@ -34,6 +34,7 @@ import os
 import queue
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -766,6 +767,12 @@ def _handler(preview: Preview):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        """A tab that closes or reloads mid-request is normal; anything else is one line, never a traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            say(f"voorbeeldweergave: een verzoek mislukte: {type(error).__name__}: {error}")
 
 
 # -- watching --------------------------------------------------------------------------------------------------
