@@ -866,18 +866,18 @@ def measure_preview(n: int, real: Path, browser: Browser | None) -> dict[str, Fi
         others = [r["slug"] for r in records if r["slug"] not in five]
         eligible = [r["slug"] for r in records if r["slug"] not in five and r.get("eligible")]
         top = _top_tags(real / "cases" / "tags.yml")
-        run = time.time_ns() % 1_000_000  # new words in every run: the tab must not find them before the edit
+        run_id = time.time_ns() % 1_000_000  # new words in every run: the tab must not find them before the edit
 
         def body_edit(k: int) -> tuple[str, str, str]:
             slug = others[k * 7 % len(others)]
             text = (real / "cases" / f"{slug}.md").read_text(encoding="utf-8")
-            marker = f"meetzin{k}x{n}r{run}"
+            marker = f"meetzin{k}x{n}r{run_id}"
             return slug, text.replace("## Aanpak\n\n", f"## Aanpak\n\nEen nieuwe {marker} hier.\n\n", 1), marker
 
         def ranking_edit(k: int) -> tuple[str, str, str]:
             slug = eligible[k * 11 % len(eligible)]
             text = (real / "cases" / f"{slug}.md").read_text(encoding="utf-8")
-            marker = f"Rangtitel{k}x{n}r{run}"
+            marker = f"Rangtitel{k}x{n}r{run_id}"
             text = re.sub(r"^title: .*$", f'title: "{marker} nu bovenaan"', text, count=1, flags=re.M)
             text = re.sub(r"^tags: .*$", f"tags: [{', '.join(top)}]", text, count=1, flags=re.M)
             return slug, text, marker
