@@ -149,6 +149,10 @@ def test_every_served_file_equals_a_clean_build_after_each_edit(preview: Running
     original = (cases / "regio-open-data.md").read_text(encoding="utf-8")
     five_case = (cases / "participatie-provincie.md").read_text(encoding="utf-8")
     assert_same_site(preview, clean_build(preview.project, tmp_path / "start"))
+    # The handout's QR codes and the feed point at the public site_url, never at the preview's address.
+    for rel in ("top-5/handout/index.html", "feed.xml"):
+        body = PREVIEW_PART.sub(b"", preview.get(rel)[1])
+        assert b"https://open-overheid.github.io/goed-voorbeeld/" in body and b"127.0.0.1" not in body, rel
 
     steps = [
         ("body text", "regio-open-data.md", _edit(original, "## Aanleiding\n", "## Aanleiding\n\nEen zin die er net bij kwam.\n")),
@@ -215,6 +219,25 @@ def test_a_broken_case_shows_in_the_open_tab_and_its_fix_reloads_it(preview: Run
         context.close()
     assert "Traceback" not in preview.output
     assert sum("GV104" in line for line in preview.lines) >= 1
+
+
+def test_many_open_tabs_wait_on_one_connection(preview: Running, browser):
+    """A browser opens at most six connections to one host: one tab waits for all and tells the others."""
+    context = browser.new_context(locale="nl-NL")
+    waits: list[str] = []
+    context.on("request", lambda r: waits.append(r.url) if "/_voorbeeldweergave/wacht" in r.url else None)
+    try:
+        tabs = []
+        for _ in range(8):
+            tab = context.new_page()
+            tab.goto(preview.url + "voorbeelden/")
+            tabs.append(tab)
+        tabs[-1].wait_for_timeout(1_000)  # every tab's script has run
+        assert len(waits) == 1, waits
+        last = context.new_page()
+        assert last.goto(preview.url + "over/").status == 200
+    finally:
+        context.close()
 
 
 def test_reading_again_file_by_file_gives_what_load_library_gives(tmp_path: Path):
