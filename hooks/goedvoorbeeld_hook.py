@@ -201,6 +201,6 @@ def _case_of(page: Page):
 
 
 def preview_update(site: Site) -> None:
-    """`goedvoorbeeld serve` renders single pages again with this site after a case changed (goedvoorbeeld.preview)."""
+    """`goedvoorbeeld serve` renders pages again with this site after a case changed (goedvoorbeeld.preview)."""
     global _site, _ahead, _indexer
     _site, _ahead, _indexer = site, None, None

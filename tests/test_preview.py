@@ -155,7 +155,8 @@ def test_every_served_file_equals_a_clean_build_after_each_edit(preview: Running
         assert b"https://open-overheid.github.io/goed-voorbeeld/" in body and b"127.0.0.1" not in body, rel
 
     steps = [
-        ("body text", "regio-open-data.md", _edit(original, "## Aanleiding\n", "## Aanleiding\n\nEen zin die er net bij kwam.\n")),
+        ("body text", "regio-open-data.md",
+         _edit(original, "## Aanleiding\n", "## Aanleiding\n\nEen zin die er net bij kwam.\n")),
         ("body text of one of the five, whose Resultaat the handout prints", "participatie-provincie.md",
          _edit(five_case, "## Resultaat\n", "## Resultaat\n\nEen resultaat dat er net bij kwam.\n")),
         ("tags", "regio-open-data.md", _edit(original, "tags: [", "tags: [burgers-betrekken, ")),

@@ -13,8 +13,9 @@ last good site on 127.0.0.1. A web server thread only reads files; a builder thr
 A broken file never stops the server: it keeps serving the last good site and every page shows the checker's
 lines in a panel at the top (`role="alert"`); the terminal shows them once. One open tab waits for changes
 through a long-poll request to the same origin (`/_voorbeeldweergave/wacht`) and tells the others; a tab reloads
-when its page or the error state changed. Every page carries a slim banner saying it is a preview. Search stays off (no Pagefind run), and
-`site_url` keeps its public value, so feed, data and the handout's QR codes are those of the published site.
+when its page or the error state changed. Every page carries a slim banner saying it is a preview. Search stays
+off (no Pagefind run), and `site_url` keeps its public value, so feed, data and the handout's QR codes are those
+of the published site.
 
 tests/test_preview.py compares every served file with a clean `mkdocs build` after a series of edits.
 """
@@ -559,7 +560,8 @@ class Builder:
             raise BuildFailed(_failure_of(collect, e)) from None
         finally:
             log.removeHandler(collect)
-        self._show_warnings([*self.check_warnings, *(r.getMessage() for r in collect.records if r.levelno < logging.ERROR)])
+        self._show_warnings([*self.check_warnings,
+                             *(r.getMessage() for r in collect.records if r.levelno < logging.ERROR)])
         st.site = site
         return written
 
@@ -683,7 +685,8 @@ class Preview:
         """The page shown before any build succeeded: only the banner and the panel."""
         return self.decorate(
             b'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Voorbeeldweergave</title></head>'
-            b'<body><main><h1>Goed Voorbeeld</h1><p>Er is nog geen versie van de site die lukte.</p></main></body></html>',
+            b'<body><main><h1>Goed Voorbeeld</h1><p>Er is nog geen versie van de site die lukte.</p></main>'
+            b'</body></html>',
             rel)
 
 
