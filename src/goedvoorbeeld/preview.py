@@ -833,40 +833,48 @@ class Loop:
         """A full build, or an update for the touched case files (a full build when it needs one)."""
         old = self.preview.site_dir
         start = time.monotonic()
+        early: list[str] = []  # files of the five, published before the rest
+
+        def progress(files: list[str]) -> None:
+            early.extend(files)
+            self.preview.publish(written=files, failure=None)
+
         try:
-            written = None if full else self.builder.update(
-                touched, progress=lambda early: self.preview.publish(written=early, failure=None))
+            written = None if full else self.builder.update(touched, progress=progress)
             if written is None:
                 full = True
                 result = self.builder.full_build()
-        except BuildFailed as e:
+        except BuildFailed as e:  # pages first show the panel, then the terminal says it (tests wait for it)
+            self.preview.publish(failure=e.failure)
             if e.failure != self.shown:
                 say(("De site kan niet worden bijgewerkt; de voorbeeldweergave toont de laatste versie die lukte:\n"
                      if self.preview.site_dir is not None else "De site kan nog niet worden gebouwd:\n")
                     + e.failure.terminal())
             self.shown = e.failure
-            self.preview.publish(failure=e.failure)
             return
         except Exception as e:  # noqa: BLE001 - never stop serving; say what happened in one line
             failure = Failure(lines=(f"onverwachte fout bij het bouwen: {type(e).__name__}: {e}",))
+            self.builder.needs_full = True
+            self.preview.publish(failure=failure)
             if failure != self.shown:
                 say(failure.terminal())
             self.shown = failure
-            self.builder.needs_full = True
-            self.preview.publish(failure=failure)
             return
         seconds = f"{time.monotonic() - start:.2f}".replace(".", ",")
-        if self.shown is not None:
-            say(f"Opgelost: de site is weer bijgewerkt ({seconds} s).")
-        elif old is not None:
-            say(f"Bijgewerkt in {seconds} s.")
-        self.shown = None
         if full:
             self.preview.publish(site_dir=result, failure=None)
             if old is not None and old != result:
                 shutil.rmtree(old, ignore_errors=True)
         else:
             self.preview.publish(written=written, failure=None)
+        if self.shown is not None:
+            say(f"Opgelost: de site is weer bijgewerkt ({seconds} s).")
+        elif old is not None and full:
+            say(f"Bijgewerkt in {seconds} s (de hele site).")
+        elif old is not None:
+            count = len(early) + len(written)
+            say(f"Bijgewerkt in {seconds} s ({count} {'bestand' if count == 1 else 'bestanden'} gewijzigd).")
+        self.shown = None
 
     def step(self, paths: list[str]) -> None:
         root = self.builder.root
