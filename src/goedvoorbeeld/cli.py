@@ -272,7 +272,7 @@ def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int,
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Poort op 127.0.0.1.")
 def serve(config_file: str, port: int) -> None:
-    """Bekijk de site op je eigen computer; een opgeslagen wijziging staat binnen een seconde in je browser."""
+    """Bekijk de site op je eigen computer; open tabbladen verversen vanzelf als je een bestand opslaat."""
     from .preview import CannotListen
     from .preview import serve as run_preview
 

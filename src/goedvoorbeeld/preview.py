@@ -3,10 +3,12 @@
 One process keeps MkDocs' build state (config, files, navigation, Jinja environment, pages) alive and serves the
 last good site on 127.0.0.1. A web server thread only reads files; a builder thread reacts to saved files:
 
-- a case file (`cases/*.md`) changed, appeared or went away: the library is read again (only the files that
-  changed are read and checked again), the generated pages are computed afresh and only the pages whose
-  Markdown or surroundings changed are rendered again with MkDocs' own page steps and the hook; feed, data and
-  sitemap are rewritten when their bytes change. A file is written only when its bytes change;
+- a case file (`cases/*.md`) changed, appeared or went away: only the files that changed are read and checked
+  again. When only the text of cases outside the five changed, only their pages are rendered again. Otherwise
+  the pages of the five and the hand-written pages with generated blocks come first (tabs on them reload at
+  once), then every generated page whose Markdown changed and the pages of affected cases, then sitemap,
+  feed and data. Pages go through MkDocs' own page steps and the hook; a file is written only when its bytes
+  change;
 - anything else (`tags.yml`, a selection, a docs page, `mkdocs.yml`, an image): a full build into a fresh
   folder, served once it succeeded.
 
