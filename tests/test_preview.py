@@ -244,7 +244,7 @@ def test_many_open_tabs_wait_on_one_connection(preview: Running, browser):
 def test_reading_again_file_by_file_gives_what_load_library_gives(tmp_path: Path):
     """The preview's reader (only changed files read again) against `load_library` on the same folder: the fixture
     library and the hostile catalogue together (errors, warnings and cross checks), then after edits."""
-    from goedvoorbeeld.cases import load_library
+    from goedvoorbeeld.check.cases import load_library
     from goedvoorbeeld.preview import LibraryReader
 
     cases = tmp_path / "cases"

@@ -47,12 +47,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .browse import browse_data
-from .cases import Case, Library, _case_files, _cross_checks, _order, _read_file, _vocabulary_of, read_case
-from .problems import CODES, Problem, problem, summary_line
-from .ranking import rank
-from .selections import read_selections
-from .vocabulary import Vocabulary, VocabularyError
+from goedvoorbeeld.site.browse import browse_data
+from goedvoorbeeld.check.cases import Case, Library, _case_files, _cross_checks, _order, _read_file, _vocabulary_of, read_case
+from goedvoorbeeld.check.problems import CODES, Problem, problem, summary_line
+from goedvoorbeeld.rank.ranking import rank
+from goedvoorbeeld.rank.selections import read_selections
+from goedvoorbeeld.check.vocabulary import Vocabulary, VocabularyError
 
 log = logging.getLogger("mkdocs")
 ASSETS = Path(__file__).parent / "preview_assets"
@@ -237,7 +237,7 @@ class State:
     nav: object
     env: object
     hook: object  # the hook module (hooks/goedvoorbeeld_hook.py)
-    site: object  # goedvoorbeeld.site.Site
+    site: object  # goedvoorbeeld.site.pages.Site
     markdown: dict[str, str]  # generated src_uri -> its Markdown (before HtmlBlocks.keep)
     filled: dict[str, str]  # hand-written src_uri -> Markdown with its markers filled
     extra: dict[str, bytes] = field(default_factory=dict)  # feed, data, filter data: rel path -> bytes
@@ -421,8 +421,8 @@ class Builder:
         from mkdocs.structure.pages import Page
         from mkdocs.utils import get_build_timestamp
 
-        from . import five
-        from .site import Site
+        import goedvoorbeeld.site.five as five
+        from goedvoorbeeld.site.pages import Site
 
         st = self.state
         if st is None or self.needs_full:
@@ -526,7 +526,7 @@ class Builder:
     @staticmethod
     def _set(f, markdown: str, site):
         """Give a generated page its new Markdown (list and table pages keep their HTML out of Markdown)."""
-        from .site import case_slug
+        from goedvoorbeeld.site.pages import case_slug
 
         f.content_string = markdown if case_slug(f.src_uri) is not None else site.html_blocks.keep(markdown)
         return f
@@ -571,7 +571,7 @@ class Builder:
     def _changed(uri: str, markdown: dict[str, str], affected: set[str], st: State) -> bool:
         """Whether a generated page must be rendered again: its Markdown changed, or it is the page of an
         affected case (rendered again, written only if its bytes differ)."""
-        from .site import case_slug
+        from goedvoorbeeld.site.pages import case_slug
 
         return st.markdown.get(uri) != markdown[uri] or case_slug(uri) in affected
 
@@ -589,7 +589,7 @@ class Builder:
     @staticmethod
     def _extra(site) -> dict[str, bytes]:
         """What the hook's on_post_build writes beside the HTML (feed, open data, filter data), as bytes."""
-        from . import outputs
+        import goedvoorbeeld.site.outputs as outputs
 
         return {**outputs.files(site), **browse_data(site.newest, site.library.vocabulary)}
 

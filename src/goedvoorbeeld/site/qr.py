@@ -6,7 +6,7 @@ import functools
 
 import segno
 
-from .render import esc
+from goedvoorbeeld.site.render import esc
 
 
 @functools.lru_cache(maxsize=256)  # the preview makes the handout again after each change: same codes
