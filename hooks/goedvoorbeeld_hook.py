@@ -24,6 +24,7 @@ from goedvoorbeeld.safety import check_rendered
 from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError
 from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import NAV_PAGES, Settings, Site, case_slug
+from goedvoorbeeld.tables import label_cells
 from goedvoorbeeld.theme import SharedPartials
 from goedvoorbeeld.vocabulary import VocabularyError
 
@@ -75,6 +76,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         source_url=extra.get("source", ""),
         branch=extra.get("branch", "main"),
         search_pages_per_index=per_index,
+        editors=str(extra.get("editors") or ""),
+        owner=str(extra.get("owner") or ""),
+        owner_url=str(extra.get("owner_url") or ""),
     ), tuple(selections))
     too_few = five.shortfall(_site)
     if too_few:
@@ -153,8 +157,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Wrap a case body (sanitized) in its metadata panel, links and edit link."""
     case = _case_of(page)
-    if case is None:
-        return _current().html_blocks.restore(html) if page.file.generated_by else html
+    if case is None:  # tables get their column names on every cell, to reflow on a phone
+        return label_cells(_current().html_blocks.restore(html) if page.file.generated_by else html)
     ahead = _ahead.apply(page, files) if _ahead is not None else None
     if ahead is not None:  # read, checked and wrapped by this function in the second process
         return ahead

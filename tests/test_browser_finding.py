@@ -223,7 +223,7 @@ def test_tag_page_lists_the_cases_with_that_tag(page, fixture_server):
         [c for c in cases if "leren-luisteren" in c["tags"]])
     tags = yaml.safe_load((LIBRARY / "tags.yml").read_text(encoding="utf-8"))
     tag = tags["groups"]["oplossing"]["tags"]["leren-luisteren"]
-    assert page.text_content("h1") == f"Tag: {tag['label']}"
+    assert page.text_content("h1") == f"Voorbeelden met de tag {tag['label']}"
     assert tag["description"] in page.text_content("article")
     assert_clean(page, fixture_server)
 

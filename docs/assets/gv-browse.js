@@ -166,7 +166,11 @@
     a.textContent = card.title;
     var meta = document.createElement("span");
     meta.className = "gv-list-meta";
-    meta.textContent = [card.organisation, card.level, card.status, card.year].join(" · ");
+    meta.textContent = [card.organisation, card.level, card.status, card.year].join(" · ") + " · toegevoegd ";
+    var added = document.createElement("time"); // the list is newest first: show the date it is sorted by
+    added.dateTime = card.added;
+    added.textContent = card.added_text;
+    meta.appendChild(added);
     var summary = document.createElement("span");
     summary.className = "gv-list-summary";
     summary.textContent = card.summary;
@@ -235,6 +239,9 @@
   }
 
   form.hidden = false;
+  // The fields fold behind one button on a phone (the first case shows on the first screen); open on a wide screen.
+  var fold = document.getElementById("gv-filters-fold");
+  if (fold && window.matchMedia && window.matchMedia("(min-width: 60em)").matches) fold.open = true;
   form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
   form.addEventListener("input", update);
   form.addEventListener("change", update);

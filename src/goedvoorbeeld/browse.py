@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 
 from . import schema
 from .cases import Case
-from .render import esc
+from .render import dutch_date, esc
 from .vocabulary import Vocabulary
 
 DATA_DIR = "zoekdata"
@@ -78,7 +78,9 @@ def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], ba
     return (
         f'<form class="gv-filters" id="gv-filters" hidden aria-label="Voorbeelden filteren"'
         f' data-data="{esc(base)}{DATA_DIR}/" data-min-year="{lo}" data-max-year="{hi}">'
-        '<h2 class="gv-filters-title">Filter de voorbeelden</h2>'
+        # The fields fold behind one button, so that on a phone the first case shows on the first screen;
+        # gv-browse.js opens it on a wide screen.
+        '<details class="gv-filters-fold" id="gv-filters-fold"><summary>Filter de voorbeelden</summary>'
         '<div class="gv-filter-fields">'
         '<div class="gv-filter-field gv-filter-text"><label for="gv-filter-q">Zoek in titel, samenvatting en organisatie</label>'
         '<input type="search" name="q" id="gv-filter-q" autocomplete="off" spellcheck="false"></div>'
@@ -98,7 +100,7 @@ def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], ba
         '<div class="gv-filter-groups">' + "".join(groups) + '</div>'
         '<p class="gv-filter-hint">Kies je meer tags, dan zie je de voorbeelden die ze allemaal hebben.</p>'
         '<button type="button" class="md-button" id="gv-filter-clear">Wis filters</button>'
-        '</form>'
+        '</details></form>'
         '<p class="gv-filter-count" id="gv-filter-count" role="status" aria-live="polite" aria-atomic="true"></p>'
         '<div id="gv-filter-results" hidden><ol class="gv-list" id="gv-filter-list"></ol>'
         '<button type="button" class="md-button" id="gv-filter-more" hidden>Toon meer</button></div>'
@@ -129,7 +131,8 @@ def browse_data(cases: list[Case], vocabulary: Vocabulary) -> dict[str, bytes]:
     for start in range(0, len(cases), CHUNK):
         cards = [
             {"slug": c.slug, "title": c.title, "summary": c.summary, "organisation": c.organisation,
-             "level": schema.LEVELS[c.level], "status": schema.STATUSES[c.status], "year": c.year}
+             "level": schema.LEVELS[c.level], "status": schema.STATUSES[c.status], "year": c.year,
+             "added": c.added.isoformat(), "added_text": dutch_date(c.added)}
             for c in cases[start:start + CHUNK]
         ]
         files[f"{DATA_DIR}/kaarten/{start // CHUNK}.json"] = _json(cards)

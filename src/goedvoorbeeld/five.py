@@ -80,14 +80,14 @@ def top_page(site: Site) -> str:
         f"4. **De vijf.** De vijf zijn de eerste {n} voorbeelden in die volgorde die meetellen. Tellen er "
         f"minder dan {n} mee, dan tonen we de voorbeelden die er zijn.",
         "",
-        "De gewichten en het aantal staan in het bestand `cases/tags.yml`. Een voorstel om ze te veranderen "
-        "doe je zoals elke andere bijdrage: met een pull request.",
+        "De gewichten en het aantal staan in het bestand met de tags van Goed Voorbeeld. Een voorstel om ze "
+        f"te veranderen doe je zoals elke andere [bijdrage]({href(base, 'bijdragen/')}).",
         "",
         "## De vijf van nu",
         "",
         five_list(site, base),
         "",
-        f'<p class="gv-five-links"><a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
+        f'<p class="gv-five-links"><a href="{href(base, "top-5/handout/")}">Hand-out om af te drukken</a>'
         f' · <a href="{href(base, "selecties/")}">Eerder gedeelde selecties</a></p>',
         "",
         "## Gewichten van de tags",
@@ -135,7 +135,7 @@ def weights_table(site: Site) -> str:
             rows.append(f"<tr><td>{esc(g.label)}</td><td>{esc(t.label)}<br><code>{esc(t.slug)}</code></td>"
                         f'<td class="gv-num">{t.weight}</td></tr>')
     return (
-        '<div class="gv-table"><table><caption>Gewicht van elke tag (uit cases/tags.yml)</caption>'
+        '<div class="gv-table"><table><caption>Gewicht van elke tag</caption>'
         '<thead><tr><th scope="col">Groep</th><th scope="col">Tag</th><th scope="col">Gewicht</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div>'
     )
@@ -205,14 +205,14 @@ def handout_page(site: Site) -> str:
     count = len(site.five)
     lines = [
         "---",
-        'title: "Handout: de vijf"',
+        'title: "Hand-out: de vijf"',
         'description: "De vijf voorbeelden van Goed Voorbeeld om af te drukken: één A4 per voorbeeld, '
         'met een QR-code naar het hele voorbeeld."',
         "search:",
         "  exclude: true",  # the cases themselves are in the search index; the handout would double them
         "---",
         "",
-        '<h1 class="gv-screen-only">Handout: de vijf</h1>',
+        '<h1 class="gv-screen-only">Hand-out: de vijf</h1>',
         "",
         '<div class="gv-screen-only gv-handout-intro">'
         "<p>Deze pagina is gemaakt om af te drukken of als PDF te bewaren (Ctrl+P of Cmd+P): elk voorbeeld komt "

@@ -123,7 +123,7 @@ _TABLE = [
          "Geef een algemeen e-mailadres of het webadres van de organisatie; een persoonsnaam is niet nodig."),
     Code("GV115", "error", "Opmaak in platte tekst",
          "summary: gebruik hier platte tekst, zonder HTML",
-         "Haal de HTML-code weg; de samenvatting verschijnt op kaarten, in de handout en in feeds."),
+         "Haal de HTML-code weg; de samenvatting verschijnt op kaarten, in de hand-out en in feeds."),
     # --- body ----------------------------------------------------------------
     Code("GV201", "error", "Verplichte sectie ontbreekt",
          "sectie '## Aanpak' ontbreekt",

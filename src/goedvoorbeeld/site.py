@@ -14,7 +14,7 @@ from functools import cached_property
 
 import nh3
 
-from . import five, render, schema, search
+from . import five, render, schema, search, tables, trust
 from .browse import browse_url, filter_form
 from .cases import Case, Library
 from .charts import overview_page
@@ -35,6 +35,9 @@ class Settings:
     source_url: str = ""  # repository web address, for edit links
     branch: str = "main"
     search_pages_per_index: int = search.PAGES_PER_INDEX
+    editors: str = ""  # the editors' mail address (extra.goedvoorbeeld.editors)
+    owner: str = ""  # who runs the site, and its public site (extra.goedvoorbeeld.owner, owner_url)
+    owner_url: str = ""
 
 
 @dataclass
@@ -188,7 +191,7 @@ class Site:
         page_url = path if number == 1 else f"{path}pagina/{number}/"
         base = render.base_for(page_url)
         group = next(g for g in self.library.vocabulary.groups if g.slug == tag.group)
-        title = f"Tag: {tag.label}" + ("" if number == 1 else f", pagina {number}")
+        title = f"Voorbeelden met de tag {tag.label}" + ("" if number == 1 else f", pagina {number}")
         first = (number - 1) * PAGE_SIZE + 1
         count = f"{total} {'voorbeeld' if total == 1 else 'voorbeelden'} met deze tag, nieuwste eerst"
         if pages > 1:
@@ -219,7 +222,8 @@ class Site:
             status = schema.STATUSES[case.status]
             text = self._list_texts[case.slug] = (
                 f'{esc(case.title)}</a>'
-                f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}</span>'
+                f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}'
+                f' · toegevoegd <time datetime="{case.added.isoformat()}">{render.dutch_date(case.added)}</time></span>'
                 f'<span class="gv-list-summary">{esc(case.summary)}</span>'
             )
         return f'<a href="{href(base, render.case_url(case.slug))}">{text}'
@@ -266,7 +270,9 @@ class Site:
         def replace(m: re.Match) -> str:
             block = getattr(self, "block_" + m.group(1).replace("-", "_"), None)
             if block is None:
-                raise KeyError(m.group(1))
+                if m.group(1) not in trust.BLOCKS:
+                    raise KeyError(m.group(1))
+                return trust.BLOCKS[m.group(1)](self.settings, base)
             return block(base)
 
         return self.MARKER.sub(replace, markdown)
@@ -274,7 +280,7 @@ class Site:
     def block_de_vijf(self, base: str) -> str:
         links = (
             f'<p class="gv-five-links"><a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>'
-            f' · <a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
+            f' · <a href="{href(base, "top-5/handout/")}">Hand-out om af te drukken</a>'
             f' · <a href="{href(base, "selecties/")}">Eerder gedeeld</a></p>'
         )
         if not self.five:
@@ -341,7 +347,7 @@ class Site:
         parts = [
             f'<p class="gv-summary" data-pagefind-meta="summary">{esc(case.summary)}</p>',
             f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld">\n{panel}\n</dl>',
-            f'<div class="gv-body"{_lang(case)}>{sanitize(body_html)}</div>',
+            f'<div class="gv-body"{_lang(case)}>{tables.label_cells(sanitize(body_html))}</div>',
         ]
         if case.links or case.contact:
             items = [f"<li>{render.external_link(l.url, l.title)}</li>" for l in case.links]
@@ -358,7 +364,7 @@ class Site:
         if edit:
             parts.append(
                 f'<p class="gv-edit"><a href="{esc(edit)}" rel="noopener noreferrer">Verbeter dit voorbeeld</a>'
-                f' (bronbestand <code>cases/{esc(case.slug)}.md</code>)</p>'
+                f' (op GitHub) of mail een verbetering aan de redactie (zie <a href="{href(base, "contact/")}">contact</a>).</p>'
             )
         return "\n".join(parts)
 
