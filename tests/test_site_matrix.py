@@ -193,3 +193,102 @@ def test_every_kind_of_page_reflows_reads_dutch_and_passes_axe(views, site_url, 
     problems += [f"request to another host: {u}" for u in pg.requests if not u.startswith(site_url.split("/", 3)[0] + "//" + urlsplit(site_url).netloc)]
     problems += [f"axe {v['impact']}: {v['id']} {v['help']} {v['nodes']}" for v in run_axe(pg)]
     assert not problems, f"{kind} at {width} px:\n" + "\n".join(problems)
+
+
+# -- what a phone visitor meets first -----------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_the_filters_fold_and_the_first_case_shows_on_the_first_screen(views, site_url, width):
+    pg = views[width]
+    open_page(pg, site_url + "voorbeelden/", "list")
+    assert pg.is_visible("summary:text('Filter de voorbeelden')")
+    assert not pg.is_visible("#gv-filter-q")  # folded
+    first = pg.locator("#gv-all ol.gv-list > li").first.bounding_box()
+    assert first["y"] + 40 <= WIDTHS[width], f"first case starts at {first['y']} px on a {WIDTHS[width]} px screen"
+    pg.click("summary:text('Filter de voorbeelden')")
+    assert pg.is_visible("#gv-filter-q")
+
+
+def test_on_a_wide_screen_the_filters_are_open(views, site_url):
+    pg = views[1280]
+    open_page(pg, site_url + "voorbeelden/", "list")
+    assert pg.is_visible("#gv-filter-q")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_lists_sorted_newest_first_show_the_date_added(views, site_url, width):
+    pg = views[width]
+    for kind in ("list", "filtered list", "tag"):
+        open_page(pg, site_url + PAGES[kind], kind)
+        items = "#gv-filter-list > li" if kind == "filtered list" else "#inhoud ol.gv-list > li"
+        dates = pg.eval_on_selector_all(items, "lis => lis.map(li => { const t = li.querySelector('time');"
+                                               " return t && t.checkVisibility() ? t.dateTime : null; })")
+        assert dates and None not in dates, kind
+        assert dates == sorted(dates, reverse=True), kind
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_tables_become_rows_with_the_name_of_each_column_on_a_phone(views, site_url, width):
+    pg = views[width]
+    for kind in ("top-5", "guide"):
+        open_page(pg, site_url + PAGES[kind], kind)
+        tables = pg.evaluate("""() => [...document.querySelectorAll('#inhoud table')].map(table => {
+          const names = [...table.querySelectorAll('thead th')].map(th => th.textContent.replace(/\\s+/g, ' ').trim());
+          const row = table.querySelector('tbody tr');
+          const cells = [...row.children];
+          return {names, shown: cells.map(c => getComputedStyle(c, '::before').content.replace(/^"|"$/g, '')),
+                  lefts: cells.map(c => Math.round(c.getBoundingClientRect().left)),
+                  width: table.getBoundingClientRect().width};
+        })""")
+        assert tables, kind
+        for t in tables:
+            assert t["shown"] == t["names"][:len(t["shown"])], kind  # each value under its column's name
+            assert len(set(t["lefts"])) == 1, kind  # the cells of a row stand under each other
+            assert t["width"] <= width, kind
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_home_buttons_are_even_with_a_gap(views, site_url, width):
+    pg = views[width]
+    open_page(pg, site_url, "home")
+    a, b = (pg.locator(".gv-actions .md-button").nth(i).bounding_box() for i in (0, 1))
+    assert abs(a["width"] - b["width"]) <= 1
+    gap = b["y"] - (a["y"] + a["height"]) if b["y"] > a["y"] + a["height"] / 2 else b["x"] - (a["x"] + a["width"])
+    assert gap >= 8, f"gap of {gap} px"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_skip_link_comes_first_and_focus_is_clearly_visible(views, site_url, width):
+    pg = views[width]
+    open_page(pg, site_url + PAGES["case"], "case")
+    pg.keyboard.press("Tab")
+    pg.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")  # it fades in
+    focused = pg.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+      return {text: e.textContent.trim(), outline: parseFloat(s.outlineWidth), style: s.outlineStyle}; }""")
+    assert focused["text"] == "Naar de inhoud"
+    assert focused["outline"] >= 2 and focused["style"] == "solid"
+    pg.keyboard.press("Enter")
+    assert pg.evaluate("location.hash") == "#inhoud"
+    pg.keyboard.press("Tab")  # the next stop is inside the content, past header and navigation
+    assert pg.evaluate("document.getElementById('inhoud').contains(document.activeElement)")
+    ring = pg.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+    assert ring >= 2
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_header_names_the_owner_of_the_site(views, site_url, width):
+    owner = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["goedvoorbeeld"]["owner"]
+    pg = views[width]
+    open_page(pg, site_url, "home")
+    assert pg.is_visible(f".md-header >> text={owner}")
+
+
+def test_the_search_box_on_the_404_page_hands_its_words_to_the_site_search(views, site_url):
+    pg = views[1280]
+    response = open_page(pg, site_url + "voorbeelden/bestaat-niet/", "404")
+    assert response.status == 404
+    pg.fill("#gv-notfound-q", "omgevingsvisie")
+    pg.press("#gv-notfound-q", "Enter")
+    pg.wait_for_selector("#gv-search-list a")
+    assert pg.input_value("#gv-search-input") == "omgevingsvisie"
+    assert "participatie-provincie" in pg.get_attribute("#gv-search-list a >> nth=0", "href")
