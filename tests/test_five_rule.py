@@ -197,7 +197,8 @@ def test_top_5_page_explains_rule_weights_ranking_and_reasons(unseen_site):
     assert "de eerste 4 voorbeelden" in page  # top comes from tags.yml
     assert "pilot, lopend of afgerond" in page
     for label, weight in (("Alfa", 7), ("Beta", 4), ("Gamma", 2), ("Delta", 0), ("Epsilon", 9)):
-        assert f'<td>{label}<br><code>{label.lower()}</code></td><td class="gv-num">{weight}</td>' in page
+        assert (f'<td data-label="Tag">{label}<br><code>{label.lower()}</code></td>'
+                f'<td class="gv-num" data-label="Gewicht">{weight}</td>') in page
     ranking = page[page.index("Rangorde van alle voorbeelden"):]
     positions = [ranking.index(f'href="../voorbeelden/{slug}/"') for slug, _ in EXPECTED_ORDER]
     assert positions == sorted(positions)
