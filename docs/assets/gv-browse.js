@@ -166,10 +166,14 @@
     a.textContent = card.title;
     var meta = document.createElement("span");
     meta.className = "gv-list-meta";
-    meta.textContent = [card.organisation, card.level, card.status, card.year].join(" · ") + " · toegevoegd ";
-    var added = document.createElement("time"); // the list is newest first: show the date it is sorted by
-    added.dateTime = card.added;
-    added.textContent = card.added_text;
+    meta.textContent = [card.organisation, card.level, card.status, card.year].join(" · ") + " · ";
+    var added = document.createElement("span"); // the list is newest first: show the date it is sorted by
+    added.className = "gv-added";
+    added.textContent = "toegevoegd ";
+    var date = document.createElement("time");
+    date.dateTime = card.added;
+    date.textContent = card.added_text;
+    added.appendChild(date);
     meta.appendChild(added);
     var summary = document.createElement("span");
     summary.className = "gv-list-summary";

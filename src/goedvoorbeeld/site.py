@@ -223,7 +223,8 @@ class Site:
             text = self._list_texts[case.slug] = (
                 f'{esc(case.title)}</a>'
                 f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}'
-                f' · toegevoegd <time datetime="{case.added.isoformat()}">{render.dutch_date(case.added)}</time></span>'
+                f' · <span class="gv-added">toegevoegd <time datetime="{case.added.isoformat()}">'
+                f'{render.dutch_date(case.added)}</time></span></span>'
                 f'<span class="gv-list-summary">{esc(case.summary)}</span>'
             )
         return f'<a href="{href(base, render.case_url(case.slug))}">{text}'
