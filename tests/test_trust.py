@@ -126,7 +126,8 @@ def test_every_page_has_the_footer_links_a_dutch_title_and_dates_with_their_year
             continue
         footer = html.split("<footer", 1)[1]
         here = prefix + str(path.relative_to(site)).removesuffix("index.html")
-        linked = {urljoin("http://host" + here, h)[len("http://host" + prefix):] for h in re.findall(r'href="([^"]+)"', footer)}
+        linked = {urljoin("http://host" + here, h)[len("http://host" + prefix):]
+                  for h in re.findall(r'href="([^"]+)"', footer)}
         for target in ("toegankelijkheid/", "privacy/", "contact/", "bijdragen/"):
             assert target in linked, (path, target)
         title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
@@ -143,3 +144,18 @@ def test_the_404_page_is_dutch_with_search_and_the_main_links(built_fixture_site
     assert 'id="gv-notfound-q"' in html
     for target in ("voorbeelden/", "top-5/", "tags/", "bijdragen/", "contact/"):
         assert f'/{target}"' in html, target
+
+
+# -- charts readable on a phone ---------------------------------------------------------------------------
+
+def test_a_long_chart_label_wraps_between_words_onto_lines_that_fit_the_picture():
+    from goedvoorbeeld.charts import LABEL_CHARS, Bar, bar_chart
+
+    label = "Een erg lange naam voor een tag die op een telefoon niet op één regel past"
+    html = bar_chart("c", "x", "y", [Bar(label, 2), Bar("Kort", 1)])
+    lines = re.findall(r"<tspan[^>]*>(.*?)</tspan>", html)
+    assert len(lines) > 1 and " ".join(lines) == label
+    assert all(len(line) <= LABEL_CHARS for line in lines)
+    assert "<text x=\"0\" y=\"" in html and ">Kort</text>" in html  # a short label stays one line
+    bars = [float(y) for y in re.findall(r'<rect x="0" y="([\d.]+)"', html)]
+    assert bars[0] >= 14 + 18 * (len(lines) - 1)  # the first bar sits below all lines of its label

@@ -57,7 +57,8 @@ def bar_chart(chart_id: str, caption: str, category: str, bars: list[Bar], label
         shapes.append(
             label
             + f'<rect x="{label_width}" y="{y + bar_top}" width="{width:.1f}" height="{BAR}" class="gv-chart-bar"/>'
-            f'<text x="{label_width + width + 6:.1f}" y="{y + bar_top + BAR - 3}" class="gv-chart-value">{b.count}</text>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + bar_top + BAR - 3}"'
+            f' class="gv-chart-value">{b.count}</text>'
         )
         y += (BAR + 8) if label_width else ROW + extra
     height = y + 4
