@@ -17,8 +17,8 @@ from .render import esc, href
 from .vocabulary import Vocabulary
 
 # SVG user units. The picture is drawn at its own size (one unit is one CSS pixel) and shrinks only to fit
-# a narrower column: at 320 px wide the column is 288 px, so 15-unit text is still 13.5 px (at least 12 px,
-# WCAG 1.4.4 and this site's rule; docs/assets/goedvoorbeeld.css sets the size).
+# a narrower column: at 320 px wide the column is 288 px, so 15-unit text is still 13.5 px (the site shows no
+# text under 12 px; docs/assets/gv-trust.css sets the size, tests/test_site_matrix.py measures it as drawn).
 WIDTH = 320
 ROW = 40  # height of one bar with one line of label above it
 LINE = 18  # each further line of a long label
