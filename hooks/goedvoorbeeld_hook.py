@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from goedvoorbeeld import five, outputs
+from goedvoorbeeld import five, outputs, trust
 from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.pages_ahead import PagesAhead
@@ -71,6 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if isinstance(per_index, bool) or not isinstance(per_index, int) or per_index < 1:
         raise PluginError("mkdocs.yml: extra.goedvoorbeeld.search_pages_per_index moet een heel getal van 1 of "
                           f"meer zijn (het aantal voorbeelden per deel van de zoekindex), niet '{per_index}'")
+    bad = trust.setting_problems(extra)
+    if bad:
+        raise PluginError("\n".join(bad))
     _site = Site(library, Settings(
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         source_url=extra.get("source", ""),

@@ -159,3 +159,20 @@ def test_a_long_chart_label_wraps_between_words_onto_lines_that_fit_the_picture(
     assert "<text x=\"0\" y=\"" in html and ">Kort</text>" in html  # a short label stays one line
     bars = [float(y) for y in re.findall(r'<rect x="0" y="([\d.]+)"', html)]
     assert bars[0] >= 14 + 18 * (len(lines) - 1)  # the first bar sits below all lines of its label
+
+
+def test_an_editors_setting_that_is_no_mail_address_stops_the_build_with_a_dutch_message(project):
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "editors: redactie@example.org", "editors: de redactie"), encoding="utf-8")
+    result = project.build(check=False)
+    assert result.returncode == 1
+    assert ("mkdocs.yml: extra.goedvoorbeeld.editors moet het e-mailadres van de redactie zijn "
+            "(zoals redactie@voorbeeld.nl), niet 'de redactie'") in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_trust_settings_that_can_be_used_raise_nothing():
+    assert trust.setting_problems(settings()["extra"]["goedvoorbeeld"]) == []
+    assert trust.setting_problems({}) == []
+    assert len(trust.setting_problems({"editors": "a@b", "owner_url": "www.open-overheid.nl"})) == 2

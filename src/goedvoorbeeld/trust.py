@@ -7,9 +7,12 @@ is set in one place: `extra.goedvoorbeeld` in `mkdocs.yml`. A missing setting sh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .render import esc, external_link
+
+_ADDRESS = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
 
 
 def editors(settings, base: str) -> str:
@@ -35,3 +38,17 @@ def source(settings, base: str) -> str:
 
 
 BLOCKS: dict[str, Callable[..., str]] = {"redactie": editors, "netwerk": network, "bron": source}
+
+
+def setting_problems(extra: dict) -> list[str]:
+    """Dutch messages for settings of the trust pages in `extra.goedvoorbeeld` that cannot be used."""
+    problems = []
+    editors = extra.get("editors")
+    if editors is not None and not (isinstance(editors, str) and _ADDRESS.fullmatch(editors)):
+        problems.append("mkdocs.yml: extra.goedvoorbeeld.editors moet het e-mailadres van de redactie zijn "
+                        f"(zoals redactie@voorbeeld.nl), niet '{editors}'")
+    owner_url = extra.get("owner_url")
+    if owner_url is not None and not (isinstance(owner_url, str) and re.match(r"https?://[^\s/]+\.", owner_url)):
+        problems.append("mkdocs.yml: extra.goedvoorbeeld.owner_url moet een webadres zijn dat begint met https://, "
+                        f"niet '{owner_url}'")
+    return problems
