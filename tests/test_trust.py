@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT
 from goedvoorbeeld import trust
-from goedvoorbeeld.site import Settings
+from goedvoorbeeld.site.pages import Settings
 from goedvoorbeeld.tables import label_cells
 
 
@@ -149,7 +149,7 @@ def test_the_404_page_is_dutch_with_search_and_the_main_links(built_fixture_site
 # -- charts readable on a phone ---------------------------------------------------------------------------
 
 def test_a_long_chart_label_wraps_between_words_onto_lines_that_fit_the_picture():
-    from goedvoorbeeld.charts import LABEL_CHARS, Bar, bar_chart
+    from goedvoorbeeld.site.charts import LABEL_CHARS, Bar, bar_chart
 
     label = "Een erg lange naam voor een tag die op een telefoon niet op één regel past"
     html = bar_chart("c", "x", "y", [Bar(label, 2), Bar("Kort", 1)])

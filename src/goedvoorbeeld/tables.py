@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from .render import esc
+from goedvoorbeeld.site.render import esc
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
 _HEAD = re.compile(r"<thead\b.*?</thead>", re.S | re.I)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from . import schema
-from .browse import browse_url
-from .cases import Case
-from .render import esc, href
-from .vocabulary import Vocabulary
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.site.browse import browse_url
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.render import esc, href
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 # SVG user units. The picture is drawn at its own size (one unit is one CSS pixel) and shrinks only to fit
 # a narrower column: at 320 px wide the column is 288 px, so 15-unit text is still 13.5 px (the site shows no
