@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .site import Site
 
 TOP_URI = "top-5/index.md"
+TOP_PATH = "top-5/"  # the rule, the weights, the five and places 1-100 of the ranking; then top-5/pagina/N/
 HANDOUT_URI = "top-5/handout.md"
 SELECTIONS_URI = f"{FOLDER}/index.md"
 RESULT_LIMIT = 700  # characters of `Resultaat` on a handout page: each case fits on one A4 page
@@ -34,6 +35,9 @@ RESULT_LIMIT = 700  # characters of `Resultaat` on a handout page: each case fit
 def pages(site: Site) -> dict[str, str]:
     """src_uri -> Markdown of every page about the five."""
     out = {TOP_URI: top_page(site), HANDOUT_URI: handout_page(site), SELECTIONS_URI: selections_page(site)}
+    chunks = ranking_chunks(site)
+    for n in range(2, len(chunks) + 1):
+        out[f"{TOP_PATH}pagina/{n}.md"] = ranking_page(site, chunks[n - 1], n, len(chunks))
     for s in site.selections:
         out[f"{FOLDER}/{s.stem}.md"] = selection_page(site, s)
     return out
@@ -52,10 +56,19 @@ def shortfall(site: Site) -> str | None:
 
 # -- /top-5/ -----------------------------------------------------------------
 
+def ranking_chunks(site: Site) -> list[list[Ranked]]:
+    """The full ranking cut into pages of the list's page size: /top-5/ weighs the same at any library size."""
+    from .site import PAGE_SIZE  # site imports this module
+
+    ranking = site.ranking
+    return [ranking[i:i + PAGE_SIZE] for i in range(0, len(ranking), PAGE_SIZE)] or [[]]
+
+
 def top_page(site: Site) -> str:
-    base = render.base_for("top-5/")
+    base = render.base_for(TOP_PATH)
     vocab = site.library.vocabulary
     n = vocab.top
+    chunks = ranking_chunks(site)
     lines = [
         "---",
         'title: "Zo kiezen we de vijf"',
@@ -96,20 +109,54 @@ def top_page(site: Site) -> str:
         "",
         "## De hele rangorde",
         "",
-        f'<p>Alle {len(site.ranking)} voorbeelden in de volgorde van de regel, met de opbouw van hun score.</p>',
+        ranking_count(site, chunks[0], 1, len(chunks)),
         "",
-        ranking_table(site, base),
+        ranking_table(site, base, chunks[0]),
         "",
-        "## Niet meegeteld",
+    ]
+    if len(chunks) > 1:
+        lines += [ranking_pager(site, 1, len(chunks), base), ""]
+    lines += ["## Open data", "", open_data(base), ""]
+    return "\n".join(lines)
+
+
+def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str:
+    """Page `number` (2 or more) of the full ranking: its part of the table, with the pages around it."""
+    base = render.base_for(f"{TOP_PATH}pagina/{number}/")
+    title = f"De hele rangorde, pagina {number}"
+    lines = [
+        "---",
+        f"title: {_yaml_str(title)}",
+        f"description: {_yaml_str('Alle voorbeelden in de volgorde van de regel die de vijf kiest.')}",
+        "search:",
+        "  exclude: true",  # a list of cases: search finds the case pages themselves
+        "---",
         "",
-        ineligible_list(site, base),
+        f"# {title}",
         "",
-        "## Open data",
+        f'<p>De regel en de gewichten van de tags staan op <a href="{href(base, TOP_PATH)}">Zo kiezen we de vijf</a>.'
+        "</p>",
         "",
-        open_data(base),
+        ranking_count(site, rows, number, pages),
+        "",
+        ranking_table(site, base, rows),
+        "",
+        ranking_pager(site, number, pages, base),
         "",
     ]
     return "\n".join(lines)
+
+
+def ranking_count(site: Site, rows: list[Ranked], number: int, pages: int) -> str:
+    text = f"Alle {len(site.ranking)} voorbeelden in de volgorde van de regel, met de opbouw van hun score"
+    if pages > 1 and rows:
+        text += f"; dit zijn plaats {rows[0].rank} tot en met {rows[-1].rank}"
+    return f'<p class="gv-count">{text}.</p>'
+
+
+def ranking_pager(site: Site, number: int, pages: int, base: str) -> str:
+    """The same page navigation as the list of all cases: previous, next, first, last and the pages around."""
+    return site.pager(number, pages, base, TOP_PATH)
 
 
 def five_list(site: Site, base: str) -> str:
@@ -148,16 +195,17 @@ def breakdown_html(site: Site, breakdown) -> str:
     return " + ".join(parts) or "geen tags met gewicht"
 
 
-def ranking_table(site: Site, base: str) -> str:
+def ranking_table(site: Site, base: str, ranked: list[Ranked] | None = None) -> str:
+    """The ranking table for `ranked` (default: all), each row with place, score, breakdown and verdict."""
     place = {r.slug: i for i, r in enumerate(site.five, start=1)}
     rows = []
-    for r in site.ranking:
+    for r in site.ranking if ranked is None else ranked:
         if r.slug in place:
             verdict = f"ja, nr. {place[r.slug]}"
         elif r.eligible:
             verdict = "telt mee, buiten de vijf"
         else:
-            verdict = "telt niet mee"
+            verdict = f"telt niet mee: {esc(r.reason)}" if r.reason else "telt niet mee"
         rows.append(
             f'<tr><td class="gv-num">{r.rank}</td>'
             f'<td><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a></td>'
@@ -170,18 +218,6 @@ def ranking_table(site: Site, base: str) -> str:
         '<th scope="col">Opbouw van de score</th><th scope="col">Bij de vijf?</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div>'
     )
-
-
-def ineligible_list(site: Site, base: str) -> str:
-    out = [r for r in site.ranking if not r.eligible]
-    if not out:
-        return "<p>Alle voorbeelden tellen mee.</p>"
-    items = [
-        f'<li><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a>: {esc(r.reason)}</li>'
-        for r in out
-    ]
-    return ('<p>Deze voorbeelden staan wel in de bibliotheek, maar tellen niet mee voor de vijf:</p>\n'
-            '<ul class="gv-ineligible" data-pagefind-ignore>' + "".join(items) + "</ul>")
 
 
 def open_data(base: str) -> str:
