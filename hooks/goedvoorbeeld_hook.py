@@ -21,7 +21,7 @@ from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.pages_ahead import PagesAhead
 from goedvoorbeeld.problems import summary_line
 from goedvoorbeeld.safety import check_rendered
-from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError
+from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError, unindexed_code
 from goedvoorbeeld.selections import read_selections
 from goedvoorbeeld.site import NAV_PAGES, Settings, Site, case_slug
 from goedvoorbeeld.theme import SharedPartials
@@ -151,10 +151,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Wrap a case body (sanitized) in its metadata panel, links and edit link."""
+    """Wrap a case body (sanitized) in its metadata panel, links and edit link; keep the code blocks of a
+    hand-written page out of the search index."""
     case = _case_of(page)
     if case is None:
-        return _current().html_blocks.restore(html) if page.file.generated_by else html
+        return _current().html_blocks.restore(html) if page.file.generated_by else unindexed_code(html)
     ahead = _ahead.apply(page, files) if _ahead is not None else None
     if ahead is not None:  # read, checked and wrapped by this function in the second process
         return ahead

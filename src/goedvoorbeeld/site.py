@@ -62,6 +62,11 @@ class Site:
         return sorted(self.library.cases, key=lambda c: (-c.added.toordinal(), c.slug))
 
     @cached_property
+    def newest_number(self) -> dict[str, int]:
+        """Slug -> place in `newest` from 0: a case's row in the filter data of /voorbeelden/ (browse.py)."""
+        return {c.slug: i for i, c in enumerate(self.newest)}
+
+    @cached_property
     def related(self) -> dict[str, list[Case]]:
         return related_cases(self.library.cases)
 
@@ -117,7 +122,7 @@ class Site:
 
     def case_markdown(self, case: Case) -> str:
         """A case page's Markdown: its title and description as metadata, then its sections."""
-        meta = {"title": case.title, "description": case.summary, "og_type": "article"}
+        meta = {"title": case.title, "description": case.summary, "og_type": "article", "gv_case": True}
         head = "\n".join(f"{k}: {_yaml_str(v)}" for k, v in meta.items())
         body = "\n\n".join(f"## {s.title}\n\n{s.markdown}" for s in case.sections)
         return f"---\n{head}\n---\n\n{body}\n"
@@ -324,13 +329,18 @@ class Site:
         vocab = self.library.vocabulary.tags
         r = self.ranked_by_slug[case.slug]
         tags = "\n".join(f'<li><a href="{href(base, f"tags/{t}/")}">{esc(vocab[t].label)}</a></li>' for t in case.tags)
+        # The panel's facts are searchable as Pagefind metadata, not as text: a search result's excerpt then
+        # shows the passage of the case that matched, not the panel (data-pagefind-ignore on the <dl> below).
         meta = [
             ("Organisatie", f'<a href="{browse_url(base, organisation=case.organisation)}"'
                             f' data-pagefind-meta="organisatie">{esc(case.organisation)}</a>'),
-            ("Bestuurslaag", f'<a href="{browse_url(base, level=case.level)}">{esc(schema.LEVELS[case.level])}</a>'),
-            ("Status", f'<a href="{browse_url(base, status=case.status)}">{esc(schema.STATUSES[case.status])}</a>'),
-            ("Startjaar", f'<a href="{browse_url(base, **{"from": case.year, "to": case.year})}">{case.year}</a>'),
-            ("Tags", f'<ul class="gv-tags">{tags}</ul>'),
+            ("Bestuurslaag", f'<a href="{browse_url(base, level=case.level)}" data-pagefind-meta="bestuurslaag">'
+                             f'{esc(schema.LEVELS[case.level])}</a>'),
+            ("Status", f'<a href="{browse_url(base, status=case.status)}" data-pagefind-meta="status">'
+                       f'{esc(schema.STATUSES[case.status])}</a>'),
+            ("Startjaar", f'<a href="{browse_url(base, **{"from": case.year, "to": case.year})}"'
+                          f' data-pagefind-meta="startjaar">{case.year}</a>'),
+            ("Tags", f'<ul class="gv-tags" data-pagefind-meta="tags">{tags}</ul>'),
             ("Score", f'{r.score} <a href="{href(base, "top-5/")}">(zo werkt de score)</a>'),
             ("Toegevoegd", f'<time datetime="{case.added.isoformat()}">{render.dutch_date(case.added)}</time>'),
         ]
@@ -339,8 +349,9 @@ class Site:
         # One line per term and value: Pagefind reads <dt>Status</dt><dd>Lopend</dd> as the one word "StatusLopend".
         panel = "\n".join(f"<dt>{k}</dt>\n<dd>{v}</dd>" for k, v in meta)
         parts = [
-            f'<p class="gv-summary" data-pagefind-meta="summary">{esc(case.summary)}</p>',
-            f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld">\n{panel}\n</dl>',
+            f'<p class="gv-summary" data-pagefind-meta="summary"'
+            f' data-pagefind-filter="{search.case_number_filter(self.newest_number[case.slug])}">{esc(case.summary)}</p>',
+            f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld" data-pagefind-ignore>\n{panel}\n</dl>',
             f'<div class="gv-body"{_lang(case)}>{sanitize(body_html)}</div>',
         ]
         if case.links or case.contact:
