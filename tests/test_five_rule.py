@@ -199,11 +199,13 @@ def test_top_5_page_explains_rule_weights_ranking_and_reasons(unseen_site):
     assert "pilot, lopend of afgerond" in page
     for label, weight in (("Alfa", 7), ("Beta", 4), ("Gamma", 2), ("Delta", 0), ("Epsilon", 9)):
         assert f'<td>{label}<br><code>{label.lower()}</code></td><td class="gv-num">{weight}</td>' in page
-    ranking = page[page.index("Rangorde van alle voorbeelden"):]
-    positions = [ranking.index(f'href="../voorbeelden/{slug}/"') for slug, _ in EXPECTED_ORDER]
+    assert 'href="../top-5/rangorde/">bekijk de hele rangorde</a>' in page  # the ranking has pages of its own
+    ranking = (unseen_site.site / "top-5" / "rangorde" / "index.html").read_text(encoding="utf-8")
+    ranking = ranking[ranking.index("Rangorde van alle voorbeelden"):]
+    positions = [ranking.index(f'href="../../voorbeelden/{slug}/"') for slug, _ in EXPECTED_ORDER]
     assert positions == sorted(positions)
     assert "9 Epsilon + 7 Alfa" in ranking  # d-bos's breakdown
-    rows = {slug: row for slug, row in re.findall(r'<tr><td class="gv-num">\d+</td><td><a href="../voorbeelden/'
+    rows = {slug: row for slug, row in re.findall(r'<tr><td class="gv-num">\d+</td><td><a href="../../voorbeelden/'
                                                  r'([a-z-]+)/">(.*?)</tr>', ranking)}
     assert "<td>telt niet mee: status is &#x27;idee&#x27;" in rows["d-bos"]  # why not, in the case's own row
     assert "<td>telt niet mee: geen sectie &#x27;Resultaat&#x27;</td>" in rows["e-veld"]

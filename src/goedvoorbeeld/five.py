@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .site import Site
 
 TOP_URI = "top-5/index.md"
-TOP_PATH = "top-5/"  # the rule, the weights, the five and places 1-100 of the ranking; then top-5/pagina/N/
+TOP_PATH = "top-5/"  # the rule, the five and the weights: the same size at any library size
+RANKING_PATH = "top-5/rangorde/"  # the full ranking, paged like /voorbeelden/: then rangorde/pagina/N/
 HANDOUT_URI = "top-5/handout.md"
 SELECTIONS_URI = f"{FOLDER}/index.md"
 RESULT_LIMIT = 700  # characters of `Resultaat` on a handout page: each case fits on one A4 page
@@ -36,8 +37,9 @@ def pages(site: Site) -> dict[str, str]:
     """src_uri -> Markdown of every page about the five."""
     out = {TOP_URI: top_page(site), HANDOUT_URI: handout_page(site), SELECTIONS_URI: selections_page(site)}
     chunks = ranking_chunks(site)
-    for n in range(2, len(chunks) + 1):
-        out[f"{TOP_PATH}pagina/{n}.md"] = ranking_page(site, chunks[n - 1], n, len(chunks))
+    for n, rows in enumerate(chunks, start=1):
+        uri = f"{RANKING_PATH}index.md" if n == 1 else f"{RANKING_PATH}pagina/{n}.md"
+        out[uri] = ranking_page(site, rows, n, len(chunks))
     for s in site.selections:
         out[f"{FOLDER}/{s.stem}.md"] = selection_page(site, s)
     return out
@@ -109,21 +111,28 @@ def top_page(site: Site) -> str:
         "",
         "## De hele rangorde",
         "",
-        ranking_count(site, chunks[0], 1, len(chunks)),
+        f'<p class="gv-ranking-link">Alle {len(site.ranking)} voorbeelden staan in de volgorde van de regel, met '
+        f'de opbouw van hun score en of ze meetellen (en zo niet, waarom niet): <a href="{href(base, RANKING_PATH)}">'
+        f"bekijk de hele rangorde</a>{_pages_note(len(chunks))}.</p>",
         "",
-        ranking_table(site, base, chunks[0]),
+        "## Open data",
+        "",
+        open_data(base),
         "",
     ]
-    if len(chunks) > 1:
-        lines += [ranking_pager(site, 1, len(chunks), base), ""]
-    lines += ["## Open data", "", open_data(base), ""]
     return "\n".join(lines)
 
 
+def _pages_note(pages: int) -> str:
+    from .site import PAGE_SIZE  # site imports this module
+
+    return f" ({pages} pagina's van {PAGE_SIZE})" if pages > 1 else ""
+
+
 def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str:
-    """Page `number` (2 or more) of the full ranking: its part of the table, with the pages around it."""
-    base = render.base_for(f"{TOP_PATH}pagina/{number}/")
-    title = f"De hele rangorde, pagina {number}"
+    """Page `number` of the full ranking: its part of the table, with the pages around it."""
+    base = render.base_for(RANKING_PATH if number == 1 else f"{RANKING_PATH}pagina/{number}/")
+    title = "De hele rangorde" + ("" if number == 1 else f", pagina {number}")
     lines = [
         "---",
         f"title: {_yaml_str(title)}",
@@ -141,9 +150,9 @@ def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str
         "",
         ranking_table(site, base, rows),
         "",
-        ranking_pager(site, number, pages, base),
-        "",
     ]
+    if pages > 1:
+        lines += [ranking_pager(site, number, pages, base), ""]
     return "\n".join(lines)
 
 
@@ -156,7 +165,7 @@ def ranking_count(site: Site, rows: list[Ranked], number: int, pages: int) -> st
 
 def ranking_pager(site: Site, number: int, pages: int, base: str) -> str:
     """The same page navigation as the list of all cases: previous, next, first, last and the pages around."""
-    return site.pager(number, pages, base, TOP_PATH)
+    return site.pager(number, pages, base, RANKING_PATH)
 
 
 def five_list(site: Site, base: str) -> str:
