@@ -197,3 +197,32 @@ def test_without_a_search_index_the_text_filter_searches_titles_and_says_so(page
     assert "De zoekindex ontbreekt hier" in page.text_content("#gv-filter-q-hint")
     shown, count = filter_list(page, preview_server, "level=gemeente")  # the other filters need no index
     assert sorted(shown) == sorted(s for s, c in cases.items() if c["level"] == "gemeente")
+
+
+# -- a search index in parts -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def split_server(tmp_path_factory):
+    """The fixture library with its search index in parts of at most 4 case pages, as a large library has."""
+    project = make_project(tmp_path_factory.mktemp("split") / "project")
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    branch: main\n", "    branch: main\n    search_pages_per_index: 4\n"),
+                      encoding="utf-8")
+    project.build("--strict")
+    assert (project.site / "pagefind-3" / "pagefind-entry.json").exists()
+    url, server = serve(project.site)
+    yield url
+    server.shutdown()
+
+
+def test_with_the_index_in_parts_cases_still_come_first_and_the_filter_agrees(page, split_server):
+    for words in ("gemeente", "open data"):
+        links = [h for kind, h in search_box(page, split_server, words) if kind == "link"]
+        kinds = ["case" if slug_of(h) else "help" for h in links]
+        assert kinds[0] == "case" and kinds == sorted(kinds) and "help" in kinds, (words, links)
+        shown, _ = filter_list(page, split_server, f"q={words.replace(' ', '+')}")
+        assert sorted(shown) == sorted(slug_of(h) for h in links if slug_of(h)), words
+    parts = {u.split("/")[3] for u in page.requests if "/pagefind" in u}
+    assert parts == {"pagefind", "pagefind-2", "pagefind-3"}
+    assert page.console_errors == []
