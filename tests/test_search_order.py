@@ -145,8 +145,7 @@ def test_the_guides_code_blocks_are_not_in_the_search_index(built_fixture_site):
 
 # -- the filter on /voorbeelden/ agrees with the search box -------------------------------
 
-@pytest.mark.parametrize("words", ["gemeente", "participatie", "open data", "testdorp", "regel",
-                                   "burgers betrekken", "participeert"])
+@pytest.mark.parametrize("words", ["gemeente", "participatie", "open data", "burgers betrekken", "participeert"])
 def test_the_text_filter_finds_the_same_cases_as_the_search_box(page, fixture_server, words):
     found = {slug_of(h) for kind, h in search_box(page, fixture_server, words) if kind == "link"} - {None}
     assert found, words  # each word must find something, or the comparison proves nothing
