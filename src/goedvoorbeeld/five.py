@@ -111,9 +111,10 @@ def top_page(site: Site) -> str:
         "",
         "## De hele rangorde",
         "",
-        f'<p class="gv-ranking-link">Alle {len(site.ranking)} voorbeelden staan in de volgorde van de regel, met '
-        f'de opbouw van hun score en of ze meetellen (en zo niet, waarom niet): <a href="{href(base, RANKING_PATH)}">'
-        f"bekijk de hele rangorde</a>{_pages_note(len(chunks))}.</p>",
+        f'<p class="gv-ranking-link">{_all_cases(site)} in de volgorde van de regel, met de opbouw van de score '
+        f'en of een voorbeeld meetelt (en zo niet, waarom niet): <a href="{href(base, RANKING_PATH)}">'
+        f"bekijk de hele rangorde</a>{_pages_note(len(chunks))}.</p>" if site.ranking else
+        '<p class="gv-ranking-link">Er zijn nog geen voorbeelden, dus nog geen rangorde.</p>',
         "",
         "## Open data",
         "",
@@ -121,6 +122,12 @@ def top_page(site: Site) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _all_cases(site: Site) -> str:
+    """The start of the sentence about the ranking: 'Alle 12 voorbeelden staan', or 'Het enige voorbeeld staat'."""
+    n = len(site.ranking)
+    return "Het enige voorbeeld staat" if n == 1 else f"Alle {n} voorbeelden staan"
 
 
 def _pages_note(pages: int) -> str:
@@ -146,9 +153,9 @@ def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str
         f'<p>De regel en de gewichten van de tags staan op <a href="{href(base, TOP_PATH)}">Zo kiezen we de vijf</a>.'
         "</p>",
         "",
-        ranking_count(site, rows, number, pages),
+        ranking_count(site, rows, number, pages) if rows else '<p class="gv-empty">Er zijn nog geen voorbeelden.</p>',
         "",
-        ranking_table(site, base, rows),
+        ranking_table(site, base, rows) if rows else "",
         "",
     ]
     if pages > 1:
@@ -157,7 +164,7 @@ def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str
 
 
 def ranking_count(site: Site, rows: list[Ranked], number: int, pages: int) -> str:
-    text = f"Alle {len(site.ranking)} voorbeelden in de volgorde van de regel, met de opbouw van hun score"
+    text = f"{_all_cases(site)} in de volgorde van de regel, met de opbouw van de score"
     if pages > 1 and rows:
         text += f"; dit zijn plaats {rows[0].rank} tot en met {rows[-1].rank}"
     return f'<p class="gv-count">{text}.</p>'
