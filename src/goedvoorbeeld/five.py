@@ -153,7 +153,7 @@ def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str
         f'<p>De regel en de gewichten van de tags staan op <a href="{href(base, TOP_PATH)}">Zo kiezen we de vijf</a>.'
         "</p>",
         "",
-        ranking_count(site, rows, number, pages) if rows else '<p class="gv-empty">Er zijn nog geen voorbeelden.</p>',
+        ranking_count(site, rows, pages) if rows else '<p class="gv-empty">Er zijn nog geen voorbeelden.</p>',
         "",
         ranking_table(site, base, rows) if rows else "",
         "",
@@ -163,7 +163,8 @@ def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str
     return "\n".join(lines)
 
 
-def ranking_count(site: Site, rows: list[Ranked], number: int, pages: int) -> str:
+def ranking_count(site: Site, rows: list[Ranked], pages: int) -> str:
+    """How many cases the ranking has and, when it has several pages, which places this page shows."""
     text = f"{_all_cases(site)} in de volgorde van de regel, met de opbouw van de score"
     if pages > 1 and rows:
         text += f"; dit zijn plaats {rows[0].rank} tot en met {rows[-1].rank}"
@@ -211,11 +212,11 @@ def breakdown_html(site: Site, breakdown) -> str:
     return " + ".join(parts) or "geen tags met gewicht"
 
 
-def ranking_table(site: Site, base: str, ranked: list[Ranked] | None = None) -> str:
-    """The ranking table for `ranked` (default: all), each row with place, score, breakdown and verdict."""
+def ranking_table(site: Site, base: str, ranked: list[Ranked]) -> str:
+    """The table of one page of the ranking: place, case, score, its breakdown and whether it counts (or why not)."""
     place = {r.slug: i for i, r in enumerate(site.five, start=1)}
     rows = []
-    for r in site.ranking if ranked is None else ranked:
+    for r in ranked:
         if r.slug in place:
             verdict = f"ja, nr. {place[r.slug]}"
         elif r.eligible:
