@@ -14,9 +14,9 @@ import pytest
 
 import bench  # scripts/ is on the path (conftest.py): its generator writes realistic valid libraries
 from conftest import FIXTURES, make_project, run_axe
-from goedvoorbeeld.cases import load_library
-from goedvoorbeeld.ranking import rank
-from goedvoorbeeld.site import PAGE_SIZE
+from goedvoorbeeld.check.cases import load_library
+from goedvoorbeeld.rank.ranking import rank
+from goedvoorbeeld.site.pages import PAGE_SIZE
 from localweb import serve
 
 ROW = re.compile(r'<tr><td class="gv-num">(\d+)</td><td><a href="(?:\.\./)+voorbeelden/([a-z0-9-]+)/">.*?</a></td>'

@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING
 import markdown as md
 import nh3
 
-from . import render, schema
-from .cases import Case
-from .qr import qr_svg
-from .ranking import Ranked
-from .render import esc, href
-from .selections import FOLDER, Selection
+import goedvoorbeeld.site.render as render
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.qr import qr_svg
+from goedvoorbeeld.rank.ranking import Ranked
+from goedvoorbeeld.site.render import esc, href
+from goedvoorbeeld.rank.selections import FOLDER, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .site import Site
+    from goedvoorbeeld.site.pages import Site
 
 TOP_URI = "top-5/index.md"
 TOP_PATH = "top-5/"  # the rule, the five and the weights: the same size at any library size
@@ -60,7 +61,7 @@ def shortfall(site: Site) -> str | None:
 
 def ranking_chunks(site: Site) -> list[list[Ranked]]:
     """The full ranking cut into pages of the list's page size: /top-5/ weighs the same at any library size."""
-    from .site import PAGE_SIZE  # site imports this module
+    from goedvoorbeeld.site.pages import PAGE_SIZE  # site imports this module
 
     ranking = site.ranking
     return [ranking[i:i + PAGE_SIZE] for i in range(0, len(ranking), PAGE_SIZE)] or [[]]
@@ -131,7 +132,7 @@ def _all_cases(site: Site) -> str:
 
 
 def _pages_note(pages: int) -> str:
-    from .site import PAGE_SIZE  # site imports this module
+    from goedvoorbeeld.site.pages import PAGE_SIZE  # site imports this module
 
     return f" ({pages} pagina's van {PAGE_SIZE})" if pages > 1 else ""
 
