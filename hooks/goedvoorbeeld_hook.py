@@ -19,7 +19,7 @@ from goedvoorbeeld import five, outputs
 from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.pages_ahead import PagesAhead
-from goedvoorbeeld.problems import summary_line
+from goedvoorbeeld.problems import strict_line, summary_line
 from goedvoorbeeld.safety import check_rendered
 from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError
 from goedvoorbeeld.selections import read_selections
@@ -63,8 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         lines = [p.format() for p in problems]
         lines.append(summary_line(library.files, problems))
         raise PluginError("\n".join(lines))
-    for p in problems:
-        log.warning(p.format())
+    warnings = [p.format() for p in problems]
     extra = config.extra.get("goedvoorbeeld", {}) or {}
     per_index = extra.get("search_pages_per_index", PAGES_PER_INDEX)
     if isinstance(per_index, bool) or not isinstance(per_index, int) or per_index < 1:
@@ -78,10 +77,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ), tuple(selections))
     too_few = five.shortfall(_site)
     if too_few:
-        log.warning(too_few)
+        warnings.append(too_few)
     if not config.site_url:
-        log.warning("mkdocs.yml: 'site_url' ontbreekt; de feed, de open data en de QR-codes hebben volledige "
-                    "adressen nodig")
+        warnings.append("mkdocs.yml: 'site_url' ontbreekt; de feed, de open data en de QR-codes hebben volledige "
+                        "adressen nodig")
+    if config.strict and warnings:  # here, not by MkDocs' count of logged warnings: `-q` drops those
+        raise PluginError("\n".join([*warnings, strict_line(len(warnings))]))
+    for line in warnings:
+        log.warning(line)
     return config
 
 

@@ -215,7 +215,7 @@ def test_fewer_eligible_cases_than_top_shows_those_and_the_build_warns(tmp_path)
     assert strict.returncode == 1
     out = strict.stdout + strict.stderr
     assert "cases/tags.yml: top is 4, maar er tellen maar 2 voorbeelden mee voor de vijf" in out
-    assert "Aborted with 1 warnings in strict mode" in out and "Traceback" not in out
+    assert "1 waarschuwing: met --strict telt elke waarschuwing als fout" in out and "Traceback" not in out
     assert build_loud(project).returncode == 0
     home = (project.site / "index.html").read_text(encoding="utf-8")
     assert home.count('<li class="gv-card">') == 2

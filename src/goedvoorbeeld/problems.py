@@ -239,6 +239,12 @@ def summary_line(cases: int, problems: Iterable[Problem]) -> str:
     )
 
 
+def strict_line(warnings: int) -> str:
+    """The last line of a strict build that failed on warnings alone."""
+    return (f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}: met --strict telt elke "
+            f"waarschuwing als fout")
+
+
 def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     items = list(problems)
     if fmt == "json":

@@ -18,7 +18,7 @@ import yaml
 
 from .cases import Library
 from .problems import Problem, problem
-from .ranking import Ranked, rank, top
+from .ranking import Ranked, held_back, rank, top
 from .source import INVALID, KEY, decode, label, parse_yaml
 
 FOLDER = "selecties"  # inside the cases folder
@@ -75,7 +75,11 @@ def make_selection(name: str, library: Library, today: dt.date,
     why = name_problem(name)
     if why:
         raise SelectionError(why)
-    five = top(library, ranking if ranking is not None else rank(library))
+    ranking = ranking if ranking is not None else rank(library)
+    unfinished = held_back(library, ranking)
+    if unfinished:
+        raise SelectionError(unfinished_message(unfinished))
+    five = top(library, ranking)
     vocabulary = library.vocabulary
     weights = tuple((t.slug, t.weight) for g in vocabulary.groups for t in g.tags)
     cases = tuple(
@@ -83,6 +87,17 @@ def make_selection(name: str, library: Library, today: dt.date,
         for i, r in enumerate(five, start=1)
     )
     return Selection(name, today, vocabulary.top, weights, cases)
+
+
+def unfinished_message(unfinished: list[Ranked]) -> str:
+    """Why today's five are not saved while a case that belongs among them still holds a hint line."""
+    one = len(unfinished) == 1
+    who = "een voorbeeld dat bij de vijf zou horen, is" if one else \
+        f"{len(unfinished)} voorbeelden die bij de vijf zouden horen, zijn"
+    lines = [f"de vijf worden niet vastgelegd: {who} nog niet af"]
+    lines += [f"  {r.case.path}:{r.hints[0]}: {r.reason}" for r in unfinished]
+    lines.append("Vervang eerst de hulpteksten (zie goedvoorbeeld check --strict) en leg de vijf daarna vast.")
+    return "\n".join(lines)
 
 
 def name_problem(name: str) -> str | None:
