@@ -152,7 +152,7 @@ def test_a_case_with_checker_errors_never_counts(tmp_path):
     (lib / "h-kapot.md").write_text(broken, encoding="utf-8")
     result = CliRunner().invoke(main, ["rank", str(lib), "--format", "json", "--site-url", SITE])
     assert result.exit_code == 0
-    assert "1 fouten in de voorbeelden" in result.stderr
+    assert "Let op: 1 fout in de voorbeelden;" in result.stderr
     data = json.loads(result.stdout)
     assert "h-kapot" not in [r["slug"] for r in data["ranking"]]
     assert [(r["slug"], r["score"]) for r in data["top"]] == EXPECTED_FIVE

@@ -108,8 +108,8 @@ def test_rank_save_refuses_a_five_that_would_hold_a_half_written_case_and_writes
     listed = ", ".join(map(str, lines[:-1])) + f" en {lines[-1]}"
     result = rank("cases", "--save", "netwerkdag")
     assert result.exit_code == 1
-    assert result.stderr.endswith(  # TASK2
-        ": de vijf worden niet vastgelegd: een voorbeeld dat bij de vijf zou horen, is nog niet af\n"
+    assert result.stderr == (
+        "Fout: de vijf worden niet vastgelegd: een voorbeeld dat bij de vijf zou horen, is nog niet af\n"
         f"  cases/half-af.md:{lines[0]}: nog niet af: de hulpteksten op de regels {listed} zijn nog niet "
         "vervangen\n"
         "Vervang eerst de hulpteksten (zie goedvoorbeeld check --strict) en leg de vijf daarna vast.\n")
@@ -121,7 +121,7 @@ def test_two_half_written_cases_are_both_named(cases):
     new_case(cases, "ook-half-af", TOP_TAGS[:4])
     result = rank("cases", "--save", "netwerkdag")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: de vijf worden niet vastgelegd: 2 voorbeelden die bij de vijf zouden "
+    assert result.stderr.startswith("Fout: de vijf worden niet vastgelegd: 2 voorbeelden die bij de vijf zouden "
                                     "horen, zijn nog niet af\n  cases/half-af.md:")
     assert "\n  cases/ook-half-af.md:" in result.stderr
     assert not (cases / "selecties").exists()

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from . import safety, schema
-from .problems import Problem, problem
+from .problems import Problem, amount, problem
 from .source import INVALID, FrontMatter, label, read_front_matter
 from .vocabulary import Vocabulary
 
@@ -227,7 +227,7 @@ def _text(f, value, add, vocab, today):
         return INVALID
     text = " ".join(value.split())
     if not (f.min_len <= len(text) <= f.max_len):
-        add((f.name,), "GV108", f"{f.name}: {len(text)} tekens; dat moet {f.min_len} tot {f.max_len} zijn")
+        add((f.name,), "GV108", f"{f.name}: {amount(len(text), 'teken', 'tekens')}; dat moet {f.min_len} tot {f.max_len} zijn")
         return INVALID
     if "<" in text and _TAG_RE.search(text):  # every match starts with '<'
         add((f.name,), "GV115", f"{f.name}: gebruik hier platte tekst, zonder HTML")
@@ -308,7 +308,7 @@ def _tags(f, value, add, vocab: Vocabulary, today):
         add((f.name,), "GV106", "tags: geef minstens 1 tag")
         return INVALID
     if len(value) > vocab.max_tags:
-        add((f.name, vocab.max_tags), "GV106", f"tags: {len(value)} tags; het maximum is {vocab.max_tags}")
+        add((f.name, vocab.max_tags), "GV106", f"tags: {amount(len(value), 'tag', 'tags')}; het maximum is {vocab.max_tags}")
         return INVALID
     return tuple(seen) if ok else INVALID
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 
 from .cases import Library, check_library, load_library
-from .problems import Problem, format_problems, summary_line
+from .dutch_click import DutchGroup
+from .problems import Problem, amount, format_problems, summary_line
 from .vocabulary import VocabularyError
 
 DEFAULT_CASES = "cases"
@@ -60,8 +61,9 @@ def read_paths(paths: tuple[str, ...], tags_file: str | None) -> tuple[list[Libr
     return libraries, problems
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="goedvoorbeeld")
+@click.group("goedvoorbeeld", cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="goedvoorbeeld", help="Toon de versie en stop.",
+                      message="%(prog)s, versie %(version)s")
 def main() -> None:
     """Goed Voorbeeld: controleer, rangschik en publiceer goede voorbeelden van open overheid."""
 
@@ -117,7 +119,7 @@ def check_selections(paths: tuple[str, ...]) -> list[Problem]:
               help="Uitvoer: een tabel of JSON.")
 @click.option("--save", "save_name", metavar="NAAM", default=None,
               help="Leg de vijf van vandaag vast in cases/selecties/JJJJ-MM-DD-NAAM.yml.")
-@click.option("--site-url", default=None,
+@click.option("--site-url", default=None, metavar="ADRES",
               help="Het adres van de site voor de links (standaard site_url uit mkdocs.yml).")
 def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) -> None:
     """Toon de hele rangorde en de vijf; leg de vijf vast met --save."""
@@ -133,7 +135,7 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
     except VocabularyError as e:
         _fail("de tagslijst kan niet worden gebruikt:\n" + "\n".join(p.format() for p in e.problems))
     if library.errors:
-        click.echo(f"Let op: {len(library.errors)} fouten in de voorbeelden; voorbeelden met een fout tellen "
+        click.echo(f"Let op: {amount(len(library.errors), 'fout', 'fouten')} in de voorbeelden; voorbeelden met een fout tellen "
                    f"niet mee. Zie: goedvoorbeeld check {shown(folder)}", err=True)
     order = ranking.rank(library)
     five = ranking.top(library, order)
@@ -162,7 +164,8 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
     if save_name is not None:
         click.echo(f"De vijf van vandaag zijn vastgelegd in {saved}. Voeg het bestand toe aan git.", err=True)
     if len(five) < library.vocabulary.top:
-        click.echo(f"Let op: top is {library.vocabulary.top}, maar er tellen maar {len(five)} voorbeelden mee.",
+        click.echo(f"Let op: top is {library.vocabulary.top}, maar er {'telt' if len(five) == 1 else 'tellen'} "
+                   f"maar {amount(len(five), 'voorbeeld', 'voorbeelden')} mee.",
                    err=True)
 
 
@@ -187,7 +190,8 @@ def ranking_table(order, five, top: int) -> str:
         lines.append("  ".join(cells).rstrip())
     lines.append("")
     counted = sum(1 for r in order if r.eligible)
-    lines.append(f"{len(order)} voorbeelden, waarvan {counted} meetellen; de vijf zijn de eerste {top} "
+    lines.append(f"{amount(len(order), 'voorbeeld', 'voorbeelden')}, waarvan {counted} "
+                 f"{'meetelt' if counted == 1 else 'meetellen'}; de vijf zijn de eerste {top} "
                  f"die meetellen.")
     return "\n".join(lines)
 

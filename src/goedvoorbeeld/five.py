@@ -17,6 +17,7 @@ import nh3
 
 from . import render, schema
 from .cases import Case
+from .problems import amount
 from .qr import qr_svg
 from .ranking import Ranked
 from .render import esc, href
@@ -45,8 +46,9 @@ def shortfall(site: Site) -> str | None:
     have = len(site.five)
     if have >= wanted:
         return None
-    return (f"{site.library.root.rstrip('/')}/tags.yml: top is {wanted}, maar er tellen maar {have} "
-            f"voorbeelden mee voor de vijf (status {_ranked_statuses()} en een sectie 'Resultaat'); "
+    return (f"{site.library.root.rstrip('/')}/tags.yml: top is {wanted}, maar er {'telt' if have == 1 else 'tellen'} "
+            f"maar {amount(have, 'voorbeeld', 'voorbeelden')} mee voor de vijf (status {_ranked_statuses()}, een "
+            f"sectie 'Resultaat' en geen hulptekst meer); "
             f"de site toont er {have}")
 
 
@@ -122,7 +124,8 @@ def five_list(site: Site, base: str) -> str:
     ]
     note = ""
     if len(site.five) < site.library.vocabulary.top:
-        note = (f'\n<p class="gv-empty">Er tellen nu {len(site.five)} voorbeelden mee; de lijst vult zich aan '
+        note = (f'\n<p class="gv-empty">Er {"telt" if len(site.five) == 1 else "tellen"} nu '
+                f'{amount(len(site.five), "voorbeeld", "voorbeelden")} mee; de lijst vult zich aan '
                 f'zodra er meer voorbeelden met een resultaat zijn.</p>')
     # data-pagefind-ignore: lists of cases repeat the case pages; search should find those.
     return '<ol class="gv-five" data-pagefind-ignore>' + "".join(items) + "</ol>" + note

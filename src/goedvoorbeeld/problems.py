@@ -230,18 +230,20 @@ def count(problems: Iterable[Problem]) -> tuple[int, int]:
     return errors, warnings
 
 
+def amount(n: int, one: str, more: str) -> str:
+    """A count with its noun in agreement: `1 teken`, `2 tekens`, `0 fouten`."""
+    return f"{n} {one if n == 1 else more}"
+
+
 def summary_line(cases: int, problems: Iterable[Problem]) -> str:
     errors, warnings = count(problems)
-    noun = "voorbeeld" if cases == 1 else "voorbeelden"
-    return (
-        f"{cases} {noun} gecontroleerd: {errors} {'fout' if errors == 1 else 'fouten'}, "
-        f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
-    )
+    return (f"{amount(cases, 'voorbeeld', 'voorbeelden')} gecontroleerd: {amount(errors, 'fout', 'fouten')}, "
+            f"{amount(warnings, 'waarschuwing', 'waarschuwingen')}")
 
 
 def strict_line(warnings: int) -> str:
     """The last line of a strict build that failed on warnings alone."""
-    return (f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}: met --strict telt elke "
+    return (f"{amount(warnings, 'waarschuwing', 'waarschuwingen')}: met --strict telt elke "
             f"waarschuwing als fout")
 
 

@@ -18,7 +18,7 @@ from . import five, render, schema, search
 from .browse import browse_url, filter_form
 from .cases import Case, Library
 from .charts import overview_page
-from .problems import CODES
+from .problems import CODES, amount
 from .ranking import Ranked, rank, top
 from .related import related_cases
 from .render import esc, href
@@ -282,7 +282,8 @@ class Site:
         cards = [self.card(r, base, i) for i, r in enumerate(self.five, start=1)]
         note = ""
         if len(self.five) < self.library.vocabulary.top:
-            note = (f'<p class="gv-empty">Er tellen nu {len(self.five)} voorbeelden mee; de vijf vullen zich aan '
+            note = (f'<p class="gv-empty">Er {"telt" if len(self.five) == 1 else "tellen"} nu '
+                    f'{amount(len(self.five), "voorbeeld", "voorbeelden")} mee; de vijf vullen zich aan '
                     f'zodra er meer voorbeelden met een resultaat zijn.</p>\n')
         return '<ol class="gv-cards" data-pagefind-ignore>\n' + "\n".join(cards) + "\n</ol>\n" + note + links
 
