@@ -4,16 +4,36 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+PIP    := $(BIN)/python -m pip install
+# One stamp per set of tools; the preview needs only what builds and serves the site:
+# STAMP the runtime dependencies (make serve, make check; no search index), SEARCH_STAMP those and Pagefind
+# (make build), TEST_STAMP those and the test tools (make test), BENCH_STAMP below the benchmark's.
+STAMP        := $(VENV)/.serve-stamp
+SEARCH_STAMP := $(VENV)/.search-stamp
+TEST_STAMP   := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check build bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
+	@echo "Goed Voorbeeld: een Python-omgeving maken in $(VENV)/"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+
+# Each set is installed by one pip run that shows its progress; a larger set stamps the smaller ones too.
+$(STAMP): pyproject.toml | $(BIN)/python
+	@echo "Goed Voorbeeld: installeren wat de voorbeeldweergave nodig heeft (MkDocs, Material, ...)"
+	$(PIP) -e .
 	@touch $@
+
+$(SEARCH_STAMP): pyproject.toml | $(BIN)/python
+	@echo "Goed Voorbeeld: installeren wat de site en haar zoekindex nodig hebben (MkDocs, Material, Pagefind, ...)"
+	$(PIP) -e ".[search]"
+	@touch $(STAMP) $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	@echo "Goed Voorbeeld: installeren wat de site en de tests nodig hebben (pytest, Playwright, ...)"
+	$(PIP) -e ".[test]"
+	@touch $(STAMP) $(SEARCH_STAMP) $@
 
 # axe-core for the accessibility checks in the browser tests (skipped when npm is missing).
 node_modules/.package-lock.json: package.json package-lock.json
@@ -23,23 +43,24 @@ node_modules/.package-lock.json: package.json package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-test: $(STAMP) node_modules/.package-lock.json
+test: $(TEST_STAMP) node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
 	$(BIN)/goedvoorbeeld check
 
 # Builds into a temporary folder and replaces site/ only after a successful build.
-build: $(STAMP)
+build: $(SEARCH_STAMP)
 	$(BIN)/goedvoorbeeld build
 
 # The benchmark of issue 7: 100, 1,000 and 10,000 synthetic cases (about 12 minutes on 2 cores).
 # Writes bench.json; `make bench SIZES=50` for a quick run.
 SIZES ?= 100,1000,10000
 BENCH_STAMP := $(VENV)/.bench-stamp
-$(BENCH_STAMP): $(STAMP) pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	@touch $@
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	@echo "Goed Voorbeeld: installeren wat de site en de benchmark nodig hebben (Playwright, wordfreq, ...)"
+	$(PIP) -e ".[bench]"
+	@touch $(STAMP) $(SEARCH_STAMP) $@
 
 # Bytecode first, as an installed package has it (this checkout may never write it: PYTHONDONTWRITEBYTECODE).
 bench: $(BENCH_STAMP)
