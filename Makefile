@@ -18,6 +18,9 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/python:
 	@echo "Goed Voorbeeld: een Python-omgeving maken in $(VENV)/"
 	$(PYTHON) -m venv $(VENV)
+	@# Python 3.11 puts setuptools in every new environment (3.12 no longer does); nothing here uses it at run
+	@# time (pip builds the project in an isolated environment): 13 MB less.
+	@$(BIN)/python -m pip uninstall --yes --quiet setuptools 2>/dev/null || true
 
 # Each set is installed by one pip run that shows its progress; a larger set stamps the smaller ones too.
 # The preview's set-up skips pip's bytecode for every file (Python writes it for the modules it uses, on first
