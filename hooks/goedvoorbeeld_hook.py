@@ -98,7 +98,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     env.globals["gv_search_indexes"] = [part.output + "/" for part in site.search_parts]
     _indexer = None
     if _command != "serve" and not os.environ.get("GV_SKIP_SEARCH_INDEX"):
-        _indexer = Indexer(config.site_dir, site.search_parts, (c.slug for c in site.library.cases))
+        try:
+            _indexer = Indexer(config.site_dir, site.search_parts, (c.slug for c in site.library.cases))
+        except SearchIndexError as e:
+            raise PluginError(str(e)) from None
     return env
 
 
