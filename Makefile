@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-PIP    := $(BIN)/python -m pip install
+# Every install is pinned to the versions the tests passed with (constraints.txt; `make lock` renews it).
+PIP    := $(BIN)/python -m pip install -c constraints.txt
 # One stamp per set of tools; the preview needs only what builds and serves the site:
 # STAMP the runtime dependencies (make serve, make check; no search index), SEARCH_STAMP those and Pagefind
 # (make build), TEST_STAMP those and the test tools (make test), BENCH_STAMP below the benchmark's.
@@ -13,7 +14,7 @@ SEARCH_STAMP := $(VENV)/.search-stamp
 TEST_STAMP   := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench clean
+.PHONY: serve test check build bench clean lock
 
 $(BIN)/python:
 	@echo "Goed Voorbeeld: een Python-omgeving maken in $(VENV)/"
@@ -26,17 +27,17 @@ $(BIN)/python:
 # The preview's set-up skips pip's bytecode for every file (Python writes it for the modules it uses, on first
 # use): 28 MB less. The test and bench set-ups compile the whole environment, as this machine may never write
 # bytecode (PYTHONDONTWRITEBYTECODE).
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	@echo "Goed Voorbeeld: installeren wat de voorbeeldweergave nodig heeft (MkDocs, Material, ...)"
 	$(PIP) --no-compile -e .
 	@touch $@
 
-$(SEARCH_STAMP): pyproject.toml | $(BIN)/python
+$(SEARCH_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	@echo "Goed Voorbeeld: installeren wat de site en haar zoekindex nodig hebben (MkDocs, Material, Pagefind, ...)"
 	$(PIP) -e ".[search]"
 	@touch $(STAMP) $@
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
+$(TEST_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	@echo "Goed Voorbeeld: installeren wat de site en de tests nodig hebben (pytest, Playwright, ...)"
 	$(PIP) -e ".[test]"
 	$(BIN)/python -m compileall -q $(VENV)/lib
@@ -64,7 +65,7 @@ build: $(SEARCH_STAMP)
 # Writes bench.json; `make bench SIZES=50` for a quick run.
 SIZES ?= 100,1000,10000
 BENCH_STAMP := $(VENV)/.bench-stamp
-$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+$(BENCH_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	@echo "Goed Voorbeeld: installeren wat de site en de benchmark nodig hebben (Playwright, wordfreq, ...)"
 	$(PIP) -e ".[bench]"
 	$(BIN)/python -m compileall -q $(VENV)/lib
@@ -74,6 +75,21 @@ $(BENCH_STAMP): pyproject.toml | $(BIN)/python
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m compileall -q src hooks scripts
 	$(BIN)/python scripts/bench.py --sizes $(SIZES) --out bench.json
+
+# Renew constraints.txt: the newest versions pyproject.toml allows, resolved in a scratch environment, then
+# `make test` with them (the stamps depend on constraints.txt, so .venv follows). Commit it when the tests pass.
+LOCK_VENV := .venv-lock
+lock:
+	@echo "Goed Voorbeeld: de nieuwste toegestane versies ophalen in $(LOCK_VENV)/"
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install -e ".[test,bench]"
+	@head -2 constraints.txt > constraints.txt.nieuw
+	$(LOCK_VENV)/bin/python -m pip freeze --exclude-editable >> constraints.txt.nieuw
+	mv constraints.txt.nieuw constraints.txt
+	rm -rf $(LOCK_VENV)
+	@echo "Goed Voorbeeld: constraints.txt vernieuwd; nu de tests met deze versies"
+	$(MAKE) test
 
 clean:
 	rm -rf site .pytest_cache .hypothesis bench.json

@@ -17,7 +17,7 @@ def dry_run(target: str, tmp_path: Path) -> str:
     """What `make <target>` would run in a fresh clone (no .venv yet)."""
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
-    for name in ("Makefile", "pyproject.toml"):  # this checkout's version, committed or not
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):  # this checkout's version, committed or not
         (clone / name).write_bytes((ROOT / name).read_bytes())
     result = subprocess.run(["make", "-n", "--no-print-directory", target], cwd=clone, capture_output=True,
                             text=True, check=True)
@@ -66,3 +66,51 @@ def test_a_build_without_pagefind_stops_before_writing_with_a_dutch_message(tmp_
             "\".[search]\"), of bouw zonder zoekindex met GV_SKIP_SEARCH_INDEX=1") in out
     assert "Traceback" not in out
     assert not (project.site / "index.html").exists()
+
+
+# ---------------------------------------------------------------------------
+# pinned installs
+
+
+def pins() -> dict[str, str]:
+    found = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version and not any(c in version for c in "<>=,;* "), f"not an exact version: {line}"
+            found[normalize(name)] = version
+    return found
+
+
+def normalize(name: str) -> str:
+    return "".join("-" if c in "_." else c for c in name.lower())
+
+
+def requirement_names(requirements: list[str]) -> set[str]:
+    import re
+
+    return {normalize(re.split(r"[\[<>=!~;\s]", r, maxsplit=1)[0]) for r in requirements}
+
+
+def test_constraints_pin_every_dependency_exactly_but_not_the_project_itself():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pinned = pins()
+    wanted = requirement_names(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted |= requirement_names(extra)
+    wanted.discard("goedvoorbeeld")
+    assert sorted(wanted - pinned.keys()) == []
+    assert "goedvoorbeeld" not in pinned
+    assert "pagefind-bin" in pinned  # what an extra of a dependency brings is pinned too
+
+
+def test_every_pip_install_of_make_and_the_workflows_uses_the_constraints(tmp_path):
+    for target in ("serve", "build", "test", "bench", "lock"):
+        for line in pip_installs(dry_run(target, tmp_path / target)):
+            if ".venv-lock/" in line:  # `make lock` resolves the newest versions on purpose
+                continue
+            assert "-c constraints.txt" in line, f"make {target}: {line}"
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        for line in workflow.read_text(encoding="utf-8").splitlines():
+            if "pip install" in line:
+                assert "-c constraints.txt" in line, f"{workflow.name}: {line.strip()}"
