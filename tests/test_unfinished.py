@@ -174,6 +174,7 @@ def test_the_top_5_page_says_why_the_half_written_case_does_not_count(half_writt
     lines = hint_lines_in(half_written_project.cases / "half-af.md")
     listed = ", ".join(map(str, lines[:-1])) + f" en {lines[-1]}"
     page = (half_written_project.site / "top-5" / "index.html").read_text(encoding="utf-8")
+    assert "en af is: er staat geen hulptekst meer in" in page  # the rule itself says so
     ineligible = page[page.index('<ul class="gv-ineligible"'):]
     assert (f'Half af: half-af</a>: nog niet af: de hulpteksten op de regels {listed} zijn nog niet vervangen'
             in ineligible)

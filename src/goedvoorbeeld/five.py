@@ -76,7 +76,8 @@ def top_page(site: Site) -> str:
         "1. **Score.** Elk voorbeeld krijgt punten voor zijn tags: de score is de som van de gewichten "
         "van de tags. Elke tag telt één keer.",
         f"2. **Meetellen.** Een voorbeeld telt mee als het door de controle komt, de status "
-        f"{_ranked_statuses()} heeft (het is dus echt geprobeerd) en een sectie *Resultaat* heeft.",
+        f"{_ranked_statuses()} heeft (het is dus echt geprobeerd), een sectie *Resultaat* heeft en af is: "
+        f"er staat geen hulptekst meer in ('{schema.HINT_PREFIX} …').",
         "3. **Volgorde.** De hoogste score staat bovenaan. Bij een gelijke score gaat het voorbeeld voor dat "
         "het laatst is toegevoegd. Is ook die datum gelijk, dan beslist de bestandsnaam, van A naar Z.",
         f"4. **De vijf.** De vijf zijn de eerste {n} voorbeelden in die volgorde die meetellen. Tellen er "
