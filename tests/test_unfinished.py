@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from goedvoorbeeld import schema
+import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.cli import main
 from conftest import FIXTURES, make_project
 

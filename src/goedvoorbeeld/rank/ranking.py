@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cases import Case, Library, _check_body
-from .schema import HINT_PREFIX, RANKED_STATUSES, STATUSES
-from .vocabulary import Vocabulary
+from goedvoorbeeld.check.cases import Case, Library, _check_body
+from goedvoorbeeld.check.schema import HINT_PREFIX, RANKED_STATUSES, STATUSES
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
