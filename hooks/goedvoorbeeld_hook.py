@@ -75,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         source_url=extra.get("source", ""),
         branch=extra.get("branch", "main"),
         search_pages_per_index=per_index,
+        editors=str(extra.get("editors") or ""),
     ), tuple(selections))
     too_few = five.shortfall(_site)
     if too_few:

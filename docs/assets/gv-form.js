@@ -868,12 +868,435 @@
     var uncertain = checkSections(body, bodyAt, data, addAt);
     var needsRendering = checkMarkup(body, bodyAt, data, addAt) || uncertain;
     problems.forEach(function (p) { p.severity = data.codes[p.code].severity; });
-    return { problems: problems, needsRendering: needsRendering, text: text, slug: slugFor(file.values.title || "", data) };
+    return { problems: problems, needsRendering: needsRendering, text: text, values: file.values,
+      slug: slugFor(typeof file.values.title === "string" ? file.values.title : "", data) };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The form in the page: answers in, problems next to their fields, preview, file, sending, the kept draft.
+
+  function el(doc, tag, attrs, text) {
+    var node = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* A small part of Markdown for the preview, built as DOM nodes with textContent only: paragraphs, lists,
+   * quotes, code, headings, bold, italics, code and links (http, https and mailto). Anything else, raw HTML
+   * included, shows as the text it is. */
+  function inline(doc, parent, text, data) {
+    var pattern = /(`[^`]+`)|(\*\*[^*]+\*\*|__[^_]+__)|(\*[^*\s][^*]*\*|_[^_\s][^_]*_)|\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)|<((?:https?|mailto):[^>\s]+)>/g;
+    var last = 0, m;
+    while ((m = pattern.exec(text))) {
+      if (m.index > last) parent.appendChild(doc.createTextNode(text.slice(last, m.index)));
+      if (m[1]) parent.appendChild(el(doc, "code", {}, m[1].slice(1, -1)));
+      else if (m[2]) parent.appendChild(el(doc, "strong", {}, m[2].slice(2, -2)));
+      else if (m[3]) parent.appendChild(el(doc, "em", {}, m[3].slice(1, -1)));
+      else {
+        var label = m[4] || m[6], url = m[5] || m[6], scheme = urlScheme(url, data);
+        if (scheme && data.link_schemes.indexOf(scheme) >= 0 && !isProtocolRelative(url, data)) {
+          var a = el(doc, "a", { href: url, rel: "noopener noreferrer" }, label);
+          parent.appendChild(a);
+        } else {
+          parent.appendChild(doc.createTextNode(m[0]));
+        }
+      }
+      last = pattern.lastIndex;
+    }
+    if (last < text.length) parent.appendChild(doc.createTextNode(text.slice(last)));
+  }
+
+  function markdownInto(doc, parent, text, data) {
+    var lines = text.split("\n"), i = 0;
+    while (i < lines.length) {
+      var line = lines[i];
+      if (isBlank(line)) { i++; continue; }
+      var fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        var code = [];
+        i++;
+        while (i < lines.length && lines[i].indexOf(fence[1]) !== 0) code.push(lines[i++]);
+        i++;
+        var pre = el(doc, "pre");
+        pre.appendChild(el(doc, "code", {}, code.join("\n")));
+        parent.appendChild(pre);
+        continue;
+      }
+      var block = [];
+      while (i < lines.length && !isBlank(lines[i]) && !/^ {0,3}(`{3,}|~{3,})/.test(lines[i])) block.push(lines[i++]);
+      var heading = /^ {0,3}(#{1,6})\s+(.*)$/.exec(block[0]);
+      if (heading && block.length === 1) {
+        var h = el(doc, "h" + Math.min(6, heading[1].length + 3));
+        inline(doc, h, heading[2].replace(/#+\s*$/, ""), data);
+        parent.appendChild(h);
+      } else if (block.every(function (l) { return /^\s*([-*+]|\d{1,9}[.)])\s/.test(l); })) {
+        var list = el(doc, /^\s*\d/.test(block[0]) ? "ol" : "ul");
+        block.forEach(function (l) {
+          var li = el(doc, "li");
+          inline(doc, li, l.replace(/^\s*([-*+]|\d{1,9}[.)])\s+/, ""), data);
+          list.appendChild(li);
+        });
+        parent.appendChild(list);
+      } else if (block.every(function (l) { return /^\s*>/.test(l); })) {
+        var quote = el(doc, "blockquote"), p = el(doc, "p");
+        inline(doc, p, block.map(function (l) { return l.replace(/^\s*>\s?/, ""); }).join("\n"), data);
+        quote.appendChild(p);
+        parent.appendChild(quote);
+      } else {
+        var para = el(doc, "p");
+        inline(doc, para, block.join("\n"), data);
+        parent.appendChild(para);
+      }
+    }
+  }
+
+  function startForm(doc) {
+    var form = doc.getElementById("gv-form"), source = doc.getElementById("gv-form-data");
+    if (!form || !source) return;
+    var data = JSON.parse(source.textContent), send = data.send, win = doc.defaultView;
+    var byId = function (id) { return doc.getElementById(id); };
+    var touched = {}, attempted = false, extraTags = [], statusTimer = null, result = null;
+    var tagField = fieldOf(data, "tags");
+
+    // --- reading and writing the answers ---
+    function linkRows() {
+      return Array.prototype.map.call(byId("gv-f-links").querySelectorAll(".gv-f-link"), function (row) {
+        return { title: row.querySelector("[data-part=title]").value, url: row.querySelector("[data-part=url]").value };
+      });
+    }
+    function readDraft() {
+      var d = { sections: {} };
+      data.fields.forEach(function (f) {
+        if (f.kind === "tags") {
+          d.tags = Array.prototype.filter.call(form.querySelectorAll("input[name=tags]"), function (b) { return b.checked; })
+            .map(function (b) { return b.value; });
+        } else if (f.kind === "links") {
+          d.links = linkRows();
+        } else {
+          d[f.name] = byId("gv-f-" + f.name).value;
+        }
+      });
+      data.sections.forEach(function (s) { d.sections[s.key] = byId("gv-f-section-" + s.key).value; });
+      return d;
+    }
+    function emptyDraft() {
+      var d = { tags: [], links: [{ title: "", url: "" }], sections: {} };
+      data.fields.forEach(function (f) { if (f.kind !== "tags" && f.kind !== "links") d[f.name] = f.kind === "date" ? todayIso() : ""; });
+      return d;
+    }
+    function writeDraft(d) {
+      data.fields.forEach(function (f) {
+        if (f.kind === "tags") {
+          var chosen = (d.tags || []).slice();
+          form.querySelectorAll("input[name=tags]").forEach(function (b) {
+            if (b.dataset.extra) b.closest("li").remove();
+          });
+          var boxes = form.querySelectorAll("input[name=tags]");
+          boxes.forEach(function (b) { b.checked = chosen.indexOf(b.value) >= 0; });
+          extraTags = chosen.filter(function (t) { return !form.querySelector("input[name=tags][value='" + cssEscape(t) + "']"); });
+          showExtraTags();
+        } else if (f.kind === "links") {
+          byId("gv-f-links").textContent = "";
+          var rows = d.links && d.links.length ? d.links : [{ title: "", url: "" }];
+          rows.forEach(function (r) { addLinkRow(r); });
+        } else {
+          byId("gv-f-" + f.name).value = typeof d[f.name] === "string" ? d[f.name] : "";
+        }
+      });
+      data.sections.forEach(function (s) { byId("gv-f-section-" + s.key).value = (d.sections || {})[s.key] || ""; });
+    }
+    function cssEscape(t) { return String(t).replace(/["'\\\]\[]/g, "\\$&"); }
+    // Tags kept in a draft that the tag list no longer has: shown checked, so they can be unchecked.
+    function showExtraTags() {
+      var box = byId("gv-f-tags-extra");
+      if (box) box.remove();
+      if (!extraTags.length) return;
+      box = el(doc, "div", { class: "gv-f-taggroup", id: "gv-f-tags-extra" });
+      box.appendChild(el(doc, "p", { class: "gv-f-taggroup-title" }, "Uit je concept, niet in de tagslijst:"));
+      var ul = el(doc, "ul", { class: "gv-f-tags" });
+      extraTags.forEach(function (t, i) {
+        var li = el(doc, "li"), id = "gv-f-tag-extra-" + i;
+        var box2 = el(doc, "input", { type: "checkbox", id: id, name: "tags", value: t, "data-extra": "1" });
+        box2.checked = true;
+        li.appendChild(box2);
+        li.appendChild(el(doc, "label", { for: id }, t));
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+      byId("gv-f-tags-veld").appendChild(box);
+    }
+    function addLinkRow(row) {
+      var list = byId("gv-f-links"), i = list.children.length, n = i + 1;
+      var wrap = el(doc, "div", { class: "gv-f-link", id: "gv-f-link-" + i + "-veld" });
+      var t = el(doc, "input", { type: "text", id: "gv-f-link-" + i + "-title", "data-part": "title", "data-field": "link-" + i, autocomplete: "off" });
+      var u = el(doc, "input", { type: "text", id: "gv-f-link-" + i, "data-part": "url", "data-field": "link-" + i, inputmode: "url", autocomplete: "off", "aria-describedby": "gv-f-links-hulp" });
+      t.value = row.title || "";
+      u.value = row.url || "";
+      wrap.appendChild(el(doc, "label", { for: t.id, class: "gv-f-label" }, "Titel van link " + n));
+      wrap.appendChild(t);
+      wrap.appendChild(el(doc, "label", { for: u.id, class: "gv-f-label" }, "Webadres van link " + n));
+      wrap.appendChild(el(doc, "p", { class: "gv-f-error", id: "gv-f-link-" + i + "-fout", hidden: "" }));
+      wrap.appendChild(u);
+      var remove = el(doc, "button", { type: "button", class: "md-button gv-f-remove" }, "Verwijder link " + n);
+      remove.addEventListener("click", function () {
+        var rows = linkRows();
+        rows.splice(i, 1);
+        byId("gv-f-links").textContent = "";
+        (rows.length ? rows : [{ title: "", url: "" }]).forEach(addLinkRow);
+        changed();
+        var next = byId("gv-f-link-" + Math.min(i, byId("gv-f-links").children.length - 1) + "-title");
+        if (next) next.focus();
+      });
+      wrap.appendChild(remove);
+      list.appendChild(wrap);
+      return t;
+    }
+
+    // --- keeping the draft ---
+    var storage = null;
+    try { storage = win.localStorage; storage.setItem(send.storage_key + "-test", "1"); storage.removeItem(send.storage_key + "-test"); }
+    catch (e) { storage = null; }
+    function save(d) {
+      if (!storage) { byId("gv-f-saved").textContent = "Deze browser bewaart je concept niet: verstuur of download het voordat je de pagina sluit."; return; }
+      try {
+        storage.setItem(send.storage_key, JSON.stringify({ draft: d, extraTags: extraTags }));
+        byId("gv-f-saved").textContent = "Je concept wordt bewaard in deze browser, ook als je de pagina sluit.";
+      } catch (e) {
+        byId("gv-f-saved").textContent = "Je concept kon niet worden bewaard: verstuur of download het voordat je de pagina sluit.";
+      }
+    }
+    function restore() {
+      if (!storage) return null;
+      try {
+        var kept = JSON.parse(storage.getItem(send.storage_key) || "null");
+        return kept && kept.draft ? kept.draft : null;
+      } catch (e) { return null; }
+    }
+
+    // --- problems next to their fields and in the summary ---
+    function controlOf(field) {
+      if (field === "tags") return form.querySelector("input[name=tags]");
+      return byId("gv-f-" + field);
+    }
+    function labelOf(field) {
+      if (field.indexOf("section-") === 0) {
+        var s = data.sections.filter(function (x) { return "section-" + x.key === field; })[0];
+        return s ? s.title : field;
+      }
+      if (field.indexOf("link-") === 0) return "Link " + (parseInt(field.slice(5), 10) + 1);
+      var f = fieldOf(data, field);
+      return f ? f.label : field;
+    }
+    function fieldsWithErrors() {
+      var keys = data.fields.filter(function (f) { return f.kind !== "links"; }).map(function (f) { return f.name; });
+      linkRows().forEach(function (_, i) { keys.push("link-" + i); });
+      data.sections.forEach(function (s) { keys.push("section-" + s.key); });
+      return keys;
+    }
+    function describe(control, ids) {
+      if (!control) return;
+      var base = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) { return id && !/-fout$/.test(id); });
+      control.setAttribute("aria-describedby", base.concat(ids).join(" "));
+    }
+    function problemLine(p) { return (p.severity === "error" ? "Fout " : "Let op ") + p.code + ": " + p.message; }
+    function showProblems(res) {
+      var by = {};
+      res.problems.forEach(function (p) { (by[p.field] = by[p.field] || []).push(p); });
+      fieldsWithErrors().forEach(function (key) {
+        var box = byId("gv-f-" + key + "-fout"), list = by[key] || [], show = list.length && (attempted || touched[key]);
+        if (!box) return;
+        box.textContent = "";
+        list.forEach(function (p) { box.appendChild(el(doc, "span", { class: "gv-f-problem" }, problemLine(p))); });
+        box.hidden = !show;
+        var controls = key === "tags" ? form.querySelectorAll("input[name=tags]") : [controlOf(key)];
+        Array.prototype.forEach.call(controls, function (c) {
+          if (!c) return;
+          if (show) { c.setAttribute("aria-invalid", "true"); describe(c, [box.id]); }
+          else { c.removeAttribute("aria-invalid"); describe(c, []); }
+        });
+        var wrap = byId("gv-f-" + key + "-veld");
+        if (wrap) wrap.classList.toggle("gv-f-invalid", !!show);
+      });
+      var ul = byId("gv-f-problemen");
+      ul.textContent = "";
+      res.problems.forEach(function (p) {
+        var li = el(doc, "li"), a = el(doc, "a", { href: "#" + (controlOf(p.field) || form).id }, labelOf(p.field));
+        a.addEventListener("click", function (ev) {
+          var c = controlOf(p.field);
+          if (c) { ev.preventDefault(); c.focus(); }
+        });
+        li.appendChild(a);
+        li.appendChild(doc.createTextNode(": " + problemLine(p)));
+        ul.appendChild(li);
+      });
+      byId("gv-f-samenvatting").classList.toggle("gv-f-clean", !res.problems.length);
+      win.clearTimeout(statusTimer);
+      statusTimer = win.setTimeout(function () { byId("gv-f-status").textContent = statusText(res); }, 600);
+    }
+    function statusText(res) {
+      var n = res.problems.length;
+      if (!n) return "De controle vindt niets meer. Je kunt het voorbeeld versturen.";
+      return "De controle vindt nog " + n + (n === 1 ? " punt" : " punten") + " om te verbeteren.";
+    }
+
+    // --- preview and file ---
+    function showPreview(res) {
+      var v = res.values, box = byId("gv-f-preview");
+      box.textContent = "";
+      var article = el(doc, "article", { class: "gv-f-page" });
+      article.appendChild(el(doc, "h3", {}, typeof v.title === "string" ? v.title : "(nog geen titel)"));
+      if (typeof v.summary === "string") article.appendChild(el(doc, "p", { class: "gv-f-page-summary" }, v.summary));
+      var dl = el(doc, "dl", { class: "gv-f-page-meta" });
+      function meta(term, value) { if (value) { dl.appendChild(el(doc, "dt", {}, term)); dl.appendChild(el(doc, "dd", {}, value)); } }
+      var labels = {};
+      data.fields.forEach(function (f) { (f.choices || []).forEach(function (c) { labels[f.name + ":" + c.value] = c.label; }); });
+      data.tag_groups.forEach(function (g) { g.tags.forEach(function (t) { labels["tags:" + t.slug] = t.label; }); });
+      meta(fieldOf(data, "organisation").label, typeof v.organisation === "string" ? v.organisation : "");
+      meta(fieldOf(data, "level").label, labels["level:" + v.level] || "");
+      meta(fieldOf(data, "status").label, labels["status:" + v.status] || "");
+      meta(fieldOf(data, "year").label, v.year !== undefined ? String(v.year) : "");
+      meta(tagField.label, (v.tags || []).map(function (t) { return labels["tags:" + t] || t; }).join(", "));
+      article.appendChild(dl);
+      var d = readDraft();
+      data.sections.forEach(function (s) {
+        var text = d.sections[s.key] || "";
+        if (isBlank(text)) return;
+        article.appendChild(el(doc, "h4", {}, s.title));
+        var part = el(doc, "div");
+        markdownInto(doc, part, text, data);
+        article.appendChild(part);
+      });
+      if (v.links && v.links.length) {
+        article.appendChild(el(doc, "h4", {}, fieldOf(data, "links").label));
+        var ul = el(doc, "ul");
+        v.links.forEach(function (pair) {
+          var li = el(doc, "li");
+          if (!urlProblem(pair[1])) li.appendChild(el(doc, "a", { href: pair[1], rel: "noopener noreferrer" }, pair[0] || pair[1]));
+          else li.textContent = pair[0] + " (" + pair[1] + ")";
+          ul.appendChild(li);
+        });
+        article.appendChild(ul);
+      }
+      if (typeof v.contact === "string") article.appendChild(el(doc, "p", {}, fieldOf(data, "contact").label + ": " + v.contact));
+      box.appendChild(article);
+      byId("gv-f-filename").textContent = "cases/" + res.slug + ".md";
+      byId("gv-f-text").textContent = res.text;
+    }
+
+    // --- sending ---
+    function mailUrl(res, body) {
+      var title = typeof res.values.title === "string" ? res.values.title : res.slug;
+      return "mailto:" + send.editors + "?subject=" + encodeURIComponent("Nieuw voorbeeld: " + title) +
+        "&body=" + encodeURIComponent(body);
+    }
+    function pullRequestUrl(res) {
+      return send.source + "/new/" + encodeURIComponent(send.branch) + "?filename=" +
+        encodeURIComponent("cases/" + res.slug + ".md") + "&value=" + encodeURIComponent(res.text);
+    }
+    function ready(res) { return res.problems.length === 0; }
+    function updateSendLinks(res) {
+      var mail = byId("gv-f-mail"), pr = byId("gv-f-pr");
+      if (mail) {
+        var full = mailUrl(res, res.text);
+        mail.setAttribute("href", ready(res) ? (full.length <= send.mail_max ? full : mailUrl(res, pasteNote(res))) : "#gv-f-samenvatting");
+        mail.dataset.tooLong = full.length > send.mail_max ? "1" : "";
+      }
+      if (pr) pr.setAttribute("href", ready(res) ? pullRequestUrl(res) : "#gv-f-samenvatting");
+    }
+    function pasteNote(res) {
+      return "Plak hieronder het bestand " + res.slug + ".md (het staat op je klembord).\n\n";
+    }
+    function say(text) { byId("gv-f-send-status").textContent = text; }
+    function notReady(ev) {
+      if (ev) ev.preventDefault();
+      attempted = true;
+      showProblems(result);
+      say("Het voorbeeld kan nog niet weg: de controle vindt nog " + result.problems.length +
+        (result.problems.length === 1 ? " punt" : " punten") + ". Die staan bij de velden en onder 'Controle'.");
+      byId("gv-f-samenvatting").focus();
+    }
+    function copy(text) {
+      if (win.navigator.clipboard && win.navigator.clipboard.writeText) return win.navigator.clipboard.writeText(text);
+      return Promise.reject(new Error("geen klembord"));
+    }
+
+    // --- wiring ---
+    function update() {
+      var d = readDraft();
+      result = check(d, data);
+      showProblems(result);
+      showPreview(result);
+      updateSendLinks(result);
+      return d;
+    }
+    function changed() { save(update()); }
+    function keyOf(target) {
+      if (target.name === "tags") return "tags";
+      if (target.dataset && target.dataset.field) return target.dataset.field;
+      return target.name || "";
+    }
+    form.addEventListener("input", function (ev) { touched[keyOf(ev.target)] = true; say(""); changed(); });
+    form.addEventListener("change", function (ev) { touched[keyOf(ev.target)] = true; changed(); });
+    form.addEventListener("focusout", function (ev) {
+      var key = keyOf(ev.target);
+      if (key && !touched[key] && ev.target.value) { touched[key] = true; showProblems(result); }
+    });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    byId("gv-f-link-add").addEventListener("click", function () { addLinkRow({ title: "", url: "" }).focus(); changed(); });
+    var mail = byId("gv-f-mail");
+    if (mail) mail.addEventListener("click", function (ev) {
+      if (!ready(result)) return notReady(ev);
+      if (mail.dataset.tooLong) {
+        copy(result.text).then(function () {
+          say("Het bestand is te lang voor een maillink. Het staat nu op je klembord: plak het in de mail die opent (Ctrl+V of Cmd+V).");
+        }, function () {
+          say("Het bestand is te lang voor een maillink. Kopieer het bestand onder 'Het bestand' en plak het in de mail die opent.");
+        });
+      } else {
+        say("Je mailprogramma opent met het bestand in de mail. Verstuur die mail om je voorbeeld in te sturen.");
+      }
+    });
+    var pr = byId("gv-f-pr");
+    if (pr) pr.addEventListener("click", function (ev) { if (!ready(result)) notReady(ev); });
+    byId("gv-f-download").addEventListener("click", function () {
+      if (!ready(result)) return notReady();
+      var blob = new win.Blob([result.text], { type: "text/markdown;charset=utf-8" });
+      var a = el(doc, "a", { href: win.URL.createObjectURL(blob), download: result.slug + ".md" });
+      doc.body.appendChild(a);
+      a.click();
+      a.remove();
+      win.setTimeout(function () { win.URL.revokeObjectURL(a.href); }, 10000);
+      say("Het bestand " + result.slug + ".md is gedownload. Stuur het naar de redactie of zet het in cases/.");
+    });
+    byId("gv-f-reset").addEventListener("click", function () {
+      if (!win.confirm("Opnieuw beginnen? Alles wat je hebt ingevuld, wordt gewist.")) return;
+      if (storage) storage.removeItem(send.storage_key);
+      touched = {};
+      attempted = false;
+      writeDraft(emptyDraft());
+      update();
+      say("Het formulier is leeg gemaakt.");
+      byId("gv-f-" + data.fields[0].name).focus();
+    });
+
+    var kept = restore();
+    writeDraft(kept || emptyDraft());
+    if (kept) {
+      Object.keys(kept).forEach(function (k) { touched[k] = true; });
+      (kept.links || []).forEach(function (_, i) { touched["link-" + i] = true; });
+      Object.keys(kept.sections || {}).forEach(function (k) { if (kept.sections[k]) touched["section-" + k] = true; });
+    }
+    form.hidden = false;
+    byId("gv-f-voorbeeld").hidden = false;
+    byId("gv-f-bestand").hidden = false;
+    update();
+    byId("gv-f-saved").textContent = kept ? "Je concept van eerder is teruggezet uit deze browser." : "";
   }
 
   var api = {
     check: check, render: function (draft, data) { return renderFile(draft, data).text; }, slugFor: slugFor,
-    todayIso: todayIso, start: function (doc) { if (api.ui) api.ui(doc); },
+    todayIso: todayIso, start: function (doc) { startForm(doc); },
   };
   return api;
 });

@@ -26,6 +26,7 @@ from .vocabulary import Vocabulary
 PAGE = "bijdragen/nieuw.md"  # src_uri of the generated page: /bijdragen/nieuw/
 PAGE_URL = "bijdragen/nieuw/"
 SCRIPT = "assets/gv-form.js"
+STYLESHEET = "assets/gv-form.css"
 STORAGE_KEY = "goedvoorbeeld-concept"
 # Characters whose transliteration the script knows (python-slugify's, below): Latin letters with and without
 # accents, general punctuation and currency signs. Others are dropped from a file name by the script.
@@ -191,7 +192,7 @@ def page_markdown(data: dict) -> str:
     fields = [_tags_html(data, f) if f["kind"] == "tags" else _links_html(f) if f["kind"] == "links"
               else _field_html(f) for f in data["fields"]]
     send = data["send"]
-    mail = ('<button type="button" class="md-button md-button--primary" id="gv-f-mail">Mail naar de redactie</button>'
+    mail = ('<a class="md-button md-button--primary" id="gv-f-mail" href="#gv-f-samenvatting">Mail naar de redactie</a>'
             if send["editors"] else "")
     github = (f'<a class="md-button" id="gv-f-pr" href="#gv-f-samenvatting">Open een pull request op GitHub</a>'
               if send["source"] else "")
@@ -202,7 +203,7 @@ def page_markdown(data: dict) -> str:
         "search:", "  exclude: true",
         "---", "",
         "# Een voorbeeld insturen", "",
-        '<div class="gv-f-intro"><p>Vul het formulier in. Terwijl je typt, controleert het formulier je voorbeeld '
+        f'<div class="gv-f-intro"><link rel="stylesheet" href="{base}{STYLESHEET}"><p>Vul het formulier in. Terwijl je typt, controleert het formulier je voorbeeld '
         'met dezelfde regels als de redactie. Alles blijft in je eigen browser tot je het verstuurt; wat je typt, '
         'wordt hier bewaard, zodat je later verder kunt. Je hebt geen account nodig.</p>'
         f'<p>Liever op een andere manier? Zie <a href="{base}bijdragen/">Een voorbeeld toevoegen</a>.</p>'

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import nh3
 
-from . import five, render, schema, search
+from . import caseform, five, render, schema, search
 from .browse import browse_url, filter_form
 from .cases import Case, Library
 from .charts import overview_page
@@ -35,6 +35,7 @@ class Settings:
     source_url: str = ""  # repository web address, for edit links
     branch: str = "main"
     search_pages_per_index: int = search.PAGES_PER_INDEX
+    editors: str = ""  # the editors' mail address (extra.goedvoorbeeld.editors), for the case form
 
 
 @dataclass
@@ -99,6 +100,9 @@ class Site:
         pages.update(five.pages(self))  # /top-5/, the handout and /selecties/
         pages.update(self.tag_pages())
         pages["overzicht.md"] = overview_page(self.library.cases, self.library.vocabulary, render.base_for("overzicht/"))
+        pages[caseform.PAGE] = caseform.page_markdown(caseform.form_data(
+            self.library.vocabulary, editors=self.settings.editors, source=self.settings.source_url,
+            branch=self.settings.branch))
         return pages
 
     def build_order(self, pages: dict[str, str]) -> list[str]:
