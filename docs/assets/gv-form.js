@@ -1132,7 +1132,7 @@
       });
       byId("gv-f-samenvatting").classList.toggle("gv-f-clean", !res.problems.length);
       win.clearTimeout(statusTimer);
-      statusTimer = win.setTimeout(function () { byId("gv-f-status").textContent = statusText(res); }, 600);
+      statusTimer = win.setTimeout(function () { byId("gv-f-melding").textContent = statusText(res); }, 600);
     }
     function statusText(res) {
       var n = res.problems.length;

@@ -212,7 +212,7 @@ def page_markdown(data: dict) -> str:
         'beschrijft.</p></noscript></div>', "",
         f'<form id="gv-form" class="gv-form" novalidate hidden>'
         '<div class="gv-f-summary" id="gv-f-samenvatting" tabindex="-1">'
-        '<h2 id="gv-f-samenvatting-titel">Controle</h2><p id="gv-f-status" role="status"></p>'
+        '<h2 id="gv-f-samenvatting-titel">Controle</h2><p id="gv-f-melding" role="status"></p>'
         '<ul id="gv-f-problemen"></ul></div>'
         '<fieldset class="gv-f-group"><legend>Gegevens</legend>' + "".join(fields) + "</fieldset>"
         '<fieldset class="gv-f-group"><legend>Tekst</legend><p class="gv-f-help">In de tekst mag je eenvoudige '
