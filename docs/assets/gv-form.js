@@ -1120,7 +1120,7 @@
       });
       var ul = byId("gv-f-problemen");
       ul.textContent = "";
-      res.problems.forEach(function (p) {
+      res.problems.filter(function (p) { return attempted || touched[p.field]; }).forEach(function (p) {
         var li = el(doc, "li"), a = el(doc, "a", { href: "#" + (controlOf(p.field) || form).id }, labelOf(p.field));
         a.addEventListener("click", function (ev) {
           var c = controlOf(p.field);
@@ -1137,7 +1137,9 @@
     function statusText(res) {
       var n = res.problems.length;
       if (!n) return "De controle vindt niets meer. Je kunt het voorbeeld versturen.";
-      return "De controle vindt nog " + n + (n === 1 ? " punt" : " punten") + " om te verbeteren.";
+      var shown = attempted || res.problems.some(function (p) { return touched[p.field]; });
+      return "De controle vindt nog " + n + (n === 1 ? " punt" : " punten") + " om te verbeteren." +
+        (shown ? "" : " Je ziet ze bij elk veld zodra je het invult.");
     }
 
     // --- preview and file ---
