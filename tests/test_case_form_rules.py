@@ -136,3 +136,10 @@ def test_a_valid_draft_written_by_the_form_passes_check_strict(compared, tmp_pat
         (cases / f"{j['slug']}-{n}.md").write_text(j["text"], encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--strict", str(cases)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_missing_section_is_shown_at_that_sections_field(data):
+    draft = {"title": "Open raad", "tags": ["visie"], "links": [], "sections": {"aanleiding": "Waarom."}}
+    [result] = run_node(data, [draft])
+    fields = {message: field for code, message, field in result["problems"] if code == "GV201"}
+    assert fields == {"sectie '## Aanpak' ontbreekt": "section-aanpak"}

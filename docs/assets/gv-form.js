@@ -515,7 +515,7 @@
     }
     close(body.length);
     data.sections.forEach(function (s) {
-      if (s.required && seen.indexOf(s.key) < 0) addAt(bodyAt, "GV201", "sectie '## " + s.title + "' ontbreekt");
+      if (s.required && seen.indexOf(s.key) < 0) addAt(bodyAt, "GV201", "sectie '## " + s.title + "' ontbreekt", "section-" + s.key);
     });
     return uncertain;
   }
@@ -856,9 +856,9 @@
     for (var i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
     function lineOf(offset) { var lo = 0, hi = lineStarts.length - 1; while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; } return lo + 1; }
     function addField(field, code, message) { problems.push({ field: field, code: code, message: message }); }
-    function addAt(offset, code, message) {
+    function addAt(offset, code, message, field) {
       var line = lineOf(offset);
-      problems.push({ field: file.owner[line - 1] || "section-" + data.sections[0].key, code: code, message: message, line: line });
+      problems.push({ field: field || file.owner[line - 1] || "section-" + data.sections[0].key, code: code, message: message, line: line });
     }
     controlCharacters(text, data, addAt);
     var clean = text.replace(BAD_CHARS, " ");
