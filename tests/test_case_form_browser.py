@@ -171,6 +171,10 @@ def test_a_reload_keeps_the_draft_and_starting_again_asks_first(form):
     assert questions and "Opnieuw beginnen" in questions[0]
     assert page.input_value("#gv-f-title") == "Een concept dat blijft"  # said no: nothing lost
 
+    tab_to(page, "gv-f-text")  # Tab leads on past the form: no keyboard trap
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => document.activeElement.id") != "gv-f-text"
+
     page.once("dialog", lambda d: d.accept())
     tab_to(page, "gv-f-reset")
     page.keyboard.press("Enter")

@@ -143,3 +143,33 @@ def test_a_missing_section_is_shown_at_that_sections_field(data):
     [result] = run_node(data, [draft])
     fields = {message: field for code, message, field in result["problems"] if code == "GV201"}
     assert fields == {"sectie '## Aanpak' ontbreekt": "section-aanpak"}
+
+
+def test_the_limits_come_from_the_tag_list_not_from_the_script(vocabulary):
+    import dataclasses
+
+    fewer = dataclasses.replace(vocabulary, max_tags=2)
+    data = caseform.form_data(fewer)
+    [result] = run_node(data, [{"title": "Open raad", "tags": ["visie", "best-practices", "know-how"],
+                                "links": [], "sections": {}}])
+    assert ("GV106", "tags: 3 tags; het maximum is 2", "tags") in [tuple(p) for p in result["problems"]]
+    assert "Kies 1 tot 2 tags" in caseform.page_markdown(data)
+
+
+def test_without_an_editors_address_the_form_offers_no_mail(vocabulary):
+    with_mail = caseform.page_markdown(caseform.form_data(vocabulary, editors="redactie@example.org"))
+    without = caseform.page_markdown(caseform.form_data(vocabulary))
+    assert 'id="gv-f-mail"' in with_mail and 'id="gv-f-mail"' not in without
+    assert 'id="gv-f-pr"' not in without  # no repository set either: no pull-request link
+
+
+def test_only_the_form_page_loads_the_form_script(built_fixture_site):
+    site = built_fixture_site.site
+    form = (site / "bijdragen" / "nieuw" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../assets/gv-form.js"' in form and 'id="gv-form-data"' in form
+    assert (site / "assets" / "gv-form.js").is_file() and (site / "assets" / "gv-form.css").is_file()
+    others = [p for p in site.rglob("*.html") if "gv-form.js" in p.read_text(encoding="utf-8")]
+    assert others == [site / "bijdragen" / "nieuw" / "index.html"]
+    data = json.loads(form.split('id="gv-form-data">', 1)[1].split("</script>", 1)[0])
+    assert data["send"]["editors"] == "redactie@example.org"
+    assert data["send"]["source"] == "https://github.com/open-overheid/goed-voorbeeld"
