@@ -42,6 +42,18 @@ SNIPPETS = [
 ]
 
 
+# Characters where Python and JavaScript read text differently (white space, code points, markup starts).
+NOISE = ["\x85", "\xa0", "\u2003", "\x1c", "\t", "\u3000", "😀", "é", "<", ">", "&", "`", "[", "]", "(", ")", "*",
+         "_", "#", "\n", "\n\n", "  ", ":", "'", '"', "\\", "{", "}", "~", "!", "-", "1.", ">", "\u202f", "ß", "İ"]
+
+
+def _noisy(rng: random.Random, text: str) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 6)):
+        chars.insert(rng.randint(0, len(chars)), rng.choice(NOISE))
+    return "".join(chars)
+
+
 def _words(rng: random.Random, lo: int, hi: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(lo, hi)))
 
@@ -90,7 +102,15 @@ def valid_draft(rng: random.Random, vocabulary: Vocabulary, today: dt.date) -> d
 
 def _mutate(rng: random.Random, d: dict, vocabulary: Vocabulary, today: dt.date) -> None:
     """One change that breaks (or just stretches) one rule the form checks."""
-    kind = rng.randrange(15)
+    kind = rng.randrange(17)
+    if kind >= 15:  # noise in any text answer
+        name = rng.choice(["title", "summary", "organisation", "year", "added", "contact", "section"])
+        if name == "section":
+            key = rng.choice([s.key for s in schema.SECTIONS])
+            d["sections"][key] = _noisy(rng, d["sections"][key])
+        else:
+            d[name] = _noisy(rng, d[name])
+        return
     if kind == 0:  # title: length, markup, characters for the file name
         d["title"] = rng.choice([
             "Ab", "", "   ", "x" * 121, _sentence_of_length(rng, 120), "<b>Vet</b> voorbeeld", "a < b voorbeeld",

@@ -98,6 +98,7 @@ def test_keyboard_only_shows_the_checkers_codes_at_their_fields_and_downloads_a_
     fill_by_keyboard(page, tags=6)
     assert "GV108" in field_error(page, "summary") and "summary: 8 tekens" in field_error(page, "summary")
     assert "GV106" in field_error(page, "tags") and "6 tags; het maximum is 5" in field_error(page, "tags")
+    assert page.inner_text("#gv-f-tags-telling") == "Gekozen: 6 van hoogstens 5."
     summary = page.locator("#gv-f-summary")
     assert summary.get_attribute("aria-invalid") == "true"
     assert "gv-f-summary-fout" in summary.get_attribute("aria-describedby").split()

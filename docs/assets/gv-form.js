@@ -1227,6 +1227,7 @@
     function update() {
       var d = readDraft();
       result = check(d, data);
+      byId("gv-f-tags-telling").textContent = "Gekozen: " + d.tags.length + " van hoogstens " + data.max_tags + ".";
       showProblems(result);
       showPreview(result);
       updateSendLinks(result);

@@ -164,6 +164,7 @@ def _tags_html(data: dict, field: dict) -> str:
     return (f'<fieldset class="gv-f-field" id="{fid}-veld" aria-describedby="{fid}-hulp">'
             f'<legend class="gv-f-label">{esc(field["label"])}</legend>'
             f'<p class="gv-f-help" id="{fid}-hulp">Kies 1 tot {data["max_tags"]} tags die het best passen.</p>'
+            f'<p class="gv-f-help gv-f-count" id="{fid}-telling"></p>'
             f'<p class="gv-f-error" id="{fid}-fout" hidden></p>'
             f'{"".join(groups)}</fieldset>')
 
