@@ -217,6 +217,21 @@ def test_the_preview_shows_markup_as_text_and_only_safe_links(form):
     assert page.evaluate("() => window.hacked") is None
 
 
+def test_a_kept_draft_with_a_tag_no_longer_in_the_list_shows_it_and_lets_it_go(form):
+    page = form
+    draft = {"title": "Een oud concept", "tags": ["visie", "burger-betrekken"], "links": [], "sections": {}}
+    page.evaluate("d => localStorage.setItem('goedvoorbeeld-concept', JSON.stringify({draft: d}))", draft)
+    page.reload()
+    page.wait_for_selector("#gv-form:not([hidden])")
+    assert page.is_checked("#gv-f-tag-visie")
+    extra = page.locator("#gv-f-tags-extra input[name=tags]")
+    assert extra.count() == 1 and extra.is_checked() and extra.get_attribute("value") == "burger-betrekken"
+    assert "GV104" in field_error(page, "tags") and "bedoelde je 'burgers-betrekken'?" in field_error(page, "tags")
+    extra.focus()
+    page.keyboard.press("Space")
+    assert "GV104" not in field_error(page, "tags")
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_nothing_serious_with_problems_shown(form, width):
     page = form
