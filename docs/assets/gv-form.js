@@ -1286,8 +1286,9 @@
     var kept = restore();
     writeDraft(kept || emptyDraft());
     if (kept) {
-      Object.keys(kept).forEach(function (k) { touched[k] = true; });
-      (kept.links || []).forEach(function (_, i) { touched["link-" + i] = true; });
+      // What was filled in before shows its problems at once; empty fields wait until they are filled in.
+      Object.keys(kept).forEach(function (k) { if (kept[k] && kept[k].length && k !== "sections") touched[k] = true; });
+      (kept.links || []).forEach(function (r, i) { if (r.title || r.url) touched["link-" + i] = true; });
       Object.keys(kept.sections || {}).forEach(function (k) { if (kept.sections[k]) touched["section-" + k] = true; });
     }
     form.hidden = false;

@@ -137,9 +137,7 @@ def _field_html(f: dict) -> str:
         control = f'<select {common}>{"".join(options)}</select>'
     elif f["name"] == "summary":
         control = f'<textarea {common} rows="3"></textarea>'
-    elif f["kind"] == "year":
-        control = f'<input {common} type="text" inputmode="numeric" autocomplete="off" class="gv-f-short">'
-    elif f["kind"] == "date":
+    elif f["kind"] in ("year", "date"):
         control = f'<input {common} type="text" inputmode="numeric" autocomplete="off" class="gv-f-short">'
     elif f["kind"] == "contact":
         control = f'<input {common} type="text" autocomplete="email">'
@@ -206,7 +204,8 @@ def page_markdown(data: dict) -> str:
         "# Een voorbeeld insturen", "",
         f'<div class="gv-f-intro"><link rel="stylesheet" href="{base}{STYLESHEET}"><p>Vul het formulier in. Terwijl je typt, controleert het formulier je voorbeeld '
         'met dezelfde regels als de redactie. Alles blijft in je eigen browser tot je het verstuurt; wat je typt, '
-        'wordt hier bewaard, zodat je later verder kunt. Je hebt geen account nodig.</p>'
+        'wordt hier bewaard, zodat je later verder kunt. Je hebt geen account nodig. Alles is verplicht, '
+        'behalve wat "niet verplicht" zegt.</p>'
         f'<p>Liever op een andere manier? Zie <a href="{base}bijdragen/">Een voorbeeld toevoegen</a>.</p>'
         '<noscript><p class="gv-f-noscript">Dit formulier werkt alleen met JavaScript. Zonder JavaScript kun je '
         f'een voorbeeld insturen op de manieren die <a href="{base}bijdragen/">Een voorbeeld toevoegen</a> '
