@@ -541,7 +541,7 @@
     var text = rest.join("\n"), best = null;
     [[/!\[[^\]]*\]\(/, "een afbeelding"], [/\[[^\]]+\]\([^)]*\)/, "een link"], [/<https?:\/\/[^>]*>/, "een link"],
       [/\*\*[^*\s][^*]*\*\*|__[^_\s][^_]*__/, "vette tekst"], [/\*[^*\s][^*]*\*|(?<![\w])_[^_\s][^_]*_(?![\w])/, "schuine tekst"],
-      [/`[^`]+`/, "code"], [/<br\s*\/?>/i, "een harde regelovergang"], [/<([a-zA-Z][a-zA-Z0-9]*)[\s>\/]/, null]].forEach(function (p) {
+      [/`[^`]+`/, "code"], [/<br\s*\/?>/i, "een harde regelovergang"], [/<([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?\/?>/, null]].forEach(function (p) {
       var m = p[0].exec(text);
       if (m && (!best || m.index < best.index)) best = { index: m.index, what: p[1] || "HTML (<" + m[1].toLowerCase() + ">)" };
     });
