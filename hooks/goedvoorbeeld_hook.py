@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from goedvoorbeeld import five, outputs
 from goedvoorbeeld.browse import write_browse_data
+from goedvoorbeeld.caseform import is_mail_address
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.pages_ahead import PagesAhead
 from goedvoorbeeld.problems import summary_line
@@ -70,12 +71,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if isinstance(per_index, bool) or not isinstance(per_index, int) or per_index < 1:
         raise PluginError("mkdocs.yml: extra.goedvoorbeeld.search_pages_per_index moet een heel getal van 1 of "
                           f"meer zijn (het aantal voorbeelden per deel van de zoekindex), niet '{per_index}'")
+    editors = extra.get("editors") or ""
+    if editors and not is_mail_address(editors):
+        raise PluginError("mkdocs.yml: extra.goedvoorbeeld.editors moet het e-mailadres van de redactie zijn, "
+                          f"zoals redactie@example.org, niet '{editors}'")
     _site = Site(library, Settings(
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         source_url=extra.get("source", ""),
         branch=extra.get("branch", "main"),
         search_pages_per_index=per_index,
-        editors=str(extra.get("editors") or ""),
+        editors=editors,
     ), tuple(selections))
     too_few = five.shortfall(_site)
     if too_few:

@@ -1136,7 +1136,8 @@
     }
     function statusText(res) {
       var n = res.problems.length;
-      if (!n) return "De controle vindt niets meer. Je kunt het voorbeeld versturen.";
+      if (!n) return "De controle vindt niets meer. Je kunt het voorbeeld versturen." + (res.needsRendering
+        ? " De opmaak in code of in de gespreksvraag bekijkt de redactie nog met de volledige controle." : "");
       var shown = attempted || res.problems.some(function (p) { return touched[p.field]; });
       return "De controle vindt nog " + n + (n === 1 ? " punt" : " punten") + " om te verbeteren." +
         (shown ? "" : " Je ziet ze bij elk veld zodra je het invult.");

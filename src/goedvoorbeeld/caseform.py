@@ -72,6 +72,11 @@ def _char_names() -> dict[str, str]:
     return out
 
 
+def is_mail_address(value) -> bool:
+    """Whether a setting is a plain e-mail address (for the editors' address the form mails to)."""
+    return isinstance(value, str) and re.fullmatch(r"[^@\s<>\"?&]+@[^@\s<>\"?&]+\.[A-Za-z]{2,}", value) is not None
+
+
 def form_data(vocabulary: Vocabulary, *, editors: str = "", source: str = "", branch: str = "main") -> dict:
     """Every fact the form's script needs, from the one place each lives."""
     labels = {"level": schema.LEVELS, "status": schema.STATUSES, "language": schema.LANGUAGES}
