@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from goedvoorbeeld import schema
-from goedvoorbeeld.newcase import hint_line
-from goedvoorbeeld.vocabulary import Vocabulary
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.contribute.newcase import hint_line
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 WORDS = ("gemeente inwoners open data raad besluit participatie wijk provincie samen luisteren informatie "
          "regels publiceren overheid ambtenaren bestuur burgers vragen antwoorden dienstverlening transparant "

@@ -20,7 +20,7 @@ from conftest import ROOT, run_axe
 from form_drafts import drafts
 from goedvoorbeeld import caseform
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 from test_case_form_rules import python_side
 
 FORM = "bijdragen/nieuw/"

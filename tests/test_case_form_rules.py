@@ -24,7 +24,7 @@ import pytest
 
 from form_drafts import drafts
 from goedvoorbeeld import caseform, newcase, schema
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE = shutil.which("node") or "/usr/bin/node"

@@ -17,11 +17,13 @@ import re
 import unicodedata
 from importlib import import_module
 
-from . import render, safety, schema
-from .newcase import FALLBACK_SLUG, Draft, hint_line, year_value
-from .problems import CODES
-from .render import esc
-from .vocabulary import Vocabulary
+import goedvoorbeeld.site.render as render
+import goedvoorbeeld.check.safety as safety
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.contribute.newcase import FALLBACK_SLUG, Draft, hint_line, year_value
+from goedvoorbeeld.check.problems import CODES
+from goedvoorbeeld.site.render import esc
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 PAGE = "bijdragen/nieuw.md"  # src_uri of the generated page: /bijdragen/nieuw/
 PAGE_URL = "bijdragen/nieuw/"
