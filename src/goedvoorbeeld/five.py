@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import markdown as md
 import nh3
 
-from . import render, schema
+from . import game, render, schema
 from .cases import Case
 from .qr import qr_svg
 from .ranking import Ranked
@@ -89,6 +89,8 @@ def top_page(site: Site) -> str:
         "",
         f'<p class="gv-five-links"><a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
         f' · <a href="{href(base, "selecties/")}">Eerder gedeelde selecties</a></p>',
+        "",
+        game.top_links(base),
         "",
         "## Gewichten van de tags",
         "",
