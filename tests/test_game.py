@@ -249,6 +249,20 @@ def test_the_clock_is_set_by_the_group_runs_pauses_and_resets(page, server):
     assert page.console_errors == []
 
 
+def test_without_javascript_every_round_shows_and_onthul_still_works(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(server + "top-5/spel/")
+        assert all(pg.locator(f"#ronde-{n}").is_visible() for n in range(1, 6))
+        assert not pg.locator(".gv-timer").is_visible()  # the clock needs the script
+        assert not pg.locator("#ronde-4 .gv-answer-card").is_visible()
+        pg.locator("#ronde-4 summary").click()
+        assert pg.locator("#ronde-4 .gv-answer-card").is_visible()
+    finally:
+        context.close()
+
+
 def test_game_and_cards_pages_pass_axe(page, server):
     page.goto(server + "top-5/spel/")
     page.locator("#ronde-1 summary").click()  # the answer shown, the clock and the round controls visible
@@ -280,6 +294,22 @@ def test_printed_cards_fill_ceil_7n_over_4_pages_hold_every_case_and_never_overf
     assert overflowing == []
     size = page.eval_on_selector(".gv-playcard", "e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]")
     assert abs(size[0] - 95 / 25.4 * 96) < 2 and abs(size[1] - 138.5 / 25.4 * 96) < 2, size  # 95 x 138.5 mm
+    # The cut marks lie in the border around the cards, in line with the cards' edges.
+    sheet = page.locator(".gv-sheet").first
+    origin = sheet.bounding_box()
+    edges_x = sorted({round(v) for b in (c.bounding_box() for c in sheet.locator(".gv-playcard").all())
+                      for v in (b["x"] - origin["x"], b["x"] + b["width"] - origin["x"])})
+    edges_y = sorted({round(v) for b in (c.bounding_box() for c in sheet.locator(".gv-playcard").all())
+                      for v in (b["y"] - origin["y"], b["y"] + b["height"] - origin["y"])})
+    assert len(edges_x) == 3 and len(edges_y) == 3
+    marks = [m.bounding_box() for m in sheet.locator(".gv-cut").all()]
+    border = 10 / 25.4 * 96  # 10 mm
+    vertical = [m for m in marks if m["height"] > m["width"]]
+    horizontal = [m for m in marks if m["width"] > m["height"]]
+    assert sorted(round(m["x"] - origin["x"]) for m in vertical) == sorted(edges_x * 2)
+    assert sorted(round(m["y"] - origin["y"]) for m in horizontal) == sorted(edges_y * 2)
+    for m in vertical:
+        assert m["y"] - origin["y"] + m["height"] <= border or m["y"] - origin["y"] >= origin["height"] - border
     pdf = tmp_path / "kaarten.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf_pages(pdf) == math.ceil(7 * len(five) / 4)
