@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from goedvoorbeeld import issueform, newcase, schema
-from goedvoorbeeld.cases import read_case
+import goedvoorbeeld.contribute.issueform as issueform
+import goedvoorbeeld.contribute.newcase as newcase
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import read_case
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 TODAY = dt.date(2026, 11, 29)

@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 
 import markdown as md
 
-from .render import esc
-from .safety import MARKDOWN_EXTENSIONS
+from goedvoorbeeld.site.render import esc
+from goedvoorbeeld.check.safety import MARKDOWN_EXTENSIONS
 
 ELLIPSIS = "…"
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dt", "dd"}

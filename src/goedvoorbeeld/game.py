@@ -13,13 +13,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import render, schema
-from .cardtext import breakable_url, paragraphs, section_text, trim
-from .cases import Case
-from .render import esc, href
+import goedvoorbeeld.site.render as render
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.cardtext import breakable_url, paragraphs, section_text, trim
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.render import esc, href
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .site import Site
+    from goedvoorbeeld.site.pages import Site
 
 GAME_URI = "top-5/spel/index.md"
 CARDS_URI = "top-5/spel/kaarten.md"

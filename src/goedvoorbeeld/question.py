@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from . import safety, schema
-from .problems import Problem, problem
+import goedvoorbeeld.check.safety as safety
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.problems import Problem, problem
 
 # Characters that start Markdown or HTML inside a line, and line starts that make a list, heading, quote,
 # code block or table. Used only to point at the line once the renderer has found markup.
