@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from goedvoorbeeld import five, outputs
+from goedvoorbeeld import five, outputs, presentation
 from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
 from goedvoorbeeld.pages_ahead import PagesAhead
@@ -122,6 +122,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if case_slug(uri) is None:
             content = site.html_blocks.keep(content)  # finished HTML skips Markdown; on_page_content restores it
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+    # The presentations are standalone HTML (no theme, no Markdown), each with its offline copy.
+    for uri, content in presentation.files(site, Path(config.docs_dir) / "assets").items():
+        files.append(File.generated(config, uri, content=content))
     cases_dir = Path(config.config_file_path).parent / "cases"
     for image in sorted({i for c in site.library.cases for i in c.images}):
         files.append(File.generated(config, f"voorbeelden/{image}", abs_src_path=str(cases_dir / image)))

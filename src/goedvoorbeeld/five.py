@@ -89,6 +89,7 @@ def top_page(site: Site) -> str:
         "",
         f'<p class="gv-five-links"><a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
         f' · <a href="{href(base, "selecties/")}">Eerder gedeelde selecties</a></p>',
+        meeting_links(base, "top-5/"),
         "",
         "## Gewichten van de tags",
         "",
@@ -336,6 +337,8 @@ def selection_page(site: Site, s: Selection) -> str:
         f"{esc(render.dutch_date(s.date))}</time> en verandert niet meer: de scores en gewichten zijn die van "
         f'toen. De vijf van nu staan op <a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>.</p>',
         "",
+        meeting_links(base, f"selecties/{s.stem}/"),
+        "",
     ]
     rows = []
     for c in s.cases:
@@ -373,6 +376,13 @@ def selection_page(site: Site, s: Selection) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def meeting_links(base: str, folder: str) -> str:
+    """Links to the presentation and the share page of the five or of a selection (`folder` ends with "/")."""
+    return (f'<p class="gv-five-links"><a href="{href(base, folder + "presentatie/")}">Presenteer deze voorbeelden'
+            f'</a> (dia\'s, ook offline) · <a href="{href(base, folder + "delen/")}">Bericht voor een nieuwsbrief, '
+            f"intranet of mail</a></p>")
 
 
 def _ranked_statuses() -> str:

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import nh3
 
-from . import five, render, schema, search
+from . import five, render, schema, search, sharing
 from .browse import browse_url, filter_form
 from .cases import Case, Library
 from .charts import overview_page
@@ -97,6 +97,7 @@ class Site:
             uri = "voorbeelden/index.md" if n == 1 else f"voorbeelden/pagina/{n}.md"
             pages[uri] = self.list_page(chunk, n, len(chunks))
         pages.update(five.pages(self))  # /top-5/, the handout and /selecties/
+        pages.update(sharing.pages(self))  # /top-5/delen/ and each selection's share page
         pages.update(self.tag_pages())
         pages["overzicht.md"] = overview_page(self.library.cases, self.library.vocabulary, render.base_for("overzicht/"))
         return pages
