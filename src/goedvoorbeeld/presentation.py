@@ -24,6 +24,7 @@ from . import render, schema
 from .qr import qr_svg
 from .render import esc, href
 from .selections import FOLDER, Selection
+from .sharing import NUMBERS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .site import Site
@@ -239,12 +240,12 @@ def title_slide(deck: Deck, link, total: int) -> str:
     when = (f'<p class="gv-slide-date"><time datetime="{esc(deck.date_iso)}">{esc(deck.date_text)}</time></p>'
             if deck.date_text else "")
     count = len(deck.cases)
-    what = ("goede voorbeeld" if count == 1 else "goede voorbeelden") + " van open overheid"
+    what = "Eén goed voorbeeld" if count == 1 else f"{NUMBERS.get(count, count)} goede voorbeelden".capitalize()
     return _slide("title", deck.heading, [
         '<p class="gv-slide-kicker">Goed Voorbeeld</p>',
         f"<h1>{esc(deck.heading)}</h1>",
         when,
-        f'<p class="gv-slide-lead">{count} {what}, gekozen met een vaste regel uit de praktijkbibliotheek '
+        f'<p class="gv-slide-lead">{what} van open overheid, gekozen met een vaste regel uit de praktijkbibliotheek '
         f"van het Open Overheid-netwerk.</p>",
         f'<p class="gv-slide-address"><a href="{link("")}">{_address(deck.site_url)}</a></p>',
     ], 1, total)
