@@ -271,7 +271,7 @@ def case_slide(deck: Deck, c: SlideCase, number: int, total: int) -> str:
     if c.url:
         label = f"QR-code: opent het voorbeeld '{c.title}' op {c.url}"
         qr = (f'<figure class="gv-slide-qr">{qr_svg(c.url, label)}'
-              f'<figcaption><a href="{esc(c.url)}">{_address(c.url)}</a></figcaption></figure>')
+              f'<figcaption><a href="{esc(c.url)}">{_address(c.url, whole_words=False)}</a></figcaption></figure>')
     else:
         qr = '<p class="gv-slide-gone">Dit voorbeeld staat niet meer in de bibliotheek.</p>'
     shown = len(c.title) * 1.6 + len(c.organisation) + len(c.summary) + len(c.result) + sum(map(len, c.tags))
@@ -308,10 +308,17 @@ def _description(deck: Deck) -> str:
             "met een QR-code naar het hele voorbeeld.")
 
 
-def _address(url: str) -> str:
-    """An address as shown on a slide: without the scheme, and a line may break only after a slash."""
+def _address(url: str, whole_words: bool = True) -> str:
+    """An address as shown on a slide, without the scheme. A line breaks only after a slash; with
+    `whole_words` never inside a part (not even at a hyphen), else (under a QR code, where a case's slug may
+    be wider than the column) anywhere the column needs it."""
     shown = re.sub(r"^https?://", "", url)
-    return "<wbr>".join(esc(part) + "/" for part in shown.rstrip("/").split("/")) if shown else ""
+    if not shown:
+        return ""
+    parts = [esc(part) + "/" for part in shown.rstrip("/").split("/")]
+    if whole_words:
+        parts = [f'<span class="gv-nowrap">{part}</span>' for part in parts]
+    return "<wbr>".join(parts)
 
 
 def _script_safe(js: str) -> str:
