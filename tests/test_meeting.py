@@ -137,6 +137,24 @@ def test_a_reload_on_slide_3_stays_on_slide_3(make_page, server):
     assert shown(pg)["ids"] == ["4"] and shown(pg)["hash"] == "#4"
 
 
+def test_an_address_past_the_last_slide_shows_the_last_one(make_page, server, meeting_site):
+    last = len(expected_slides(meeting_site.site, "top-5/"))
+    pg = make_page()
+    pg.goto(server + "top-5/presentatie/#99")
+    assert shown(pg)["ids"] == [str(last)] and shown(pg)["hash"] == f"#{last}"
+
+
+def test_f_switches_full_screen_on_and_off(make_page, server):
+    pg = make_page()
+    pg.goto(server + "top-5/presentatie/#2")
+    pg.keyboard.press("f")
+    pg.wait_for_function("document.fullscreenElement === document.documentElement")
+    assert shown(pg)["ids"] == ["2"]
+    pg.keyboard.press("F")
+    pg.wait_for_function("document.fullscreenElement === null")
+    assert pg.console_errors == []
+
+
 def test_the_overview_lists_every_slide_and_takes_you_to_the_one_chosen(make_page, server, meeting_site):
     titles = expected_slides(meeting_site.site, "top-5/")
     pg = make_page()

@@ -23,7 +23,7 @@
   function fromHash() {
     var m = /^#(\d+)$/.exec(location.hash);
     var n = m ? parseInt(m[1], 10) : 1;
-    return n >= 1 && n <= slides.length ? n - 1 : 0;
+    return Math.max(1, Math.min(slides.length, n)) - 1; // #99 is the last slide
   }
 
   function overflows(slide) {
