@@ -20,9 +20,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, make_project, run_axe
-from goedvoorbeeld.cases import Case, Section
+from goedvoorbeeld.cases import Case, Section, load_library
 from goedvoorbeeld.cli import main
 from goedvoorbeeld.presentation import result_text
+from goedvoorbeeld.render import dutch_date
 from localweb import CHROMIUM, CHROMIUM_ARGS, browser_missing, serve
 
 MEETING = FIXTURES / "meeting"
@@ -322,6 +323,37 @@ def test_printing_gives_one_landscape_page_per_slide_and_each_qr_code_opens_the_
         else:  # the title slide, and a case no longer in the library
             expected = []
         assert found.stdout.split() == expected, (image.name, kind, found.stderr)
+
+
+def test_the_slides_of_the_five_follow_the_ranking(meeting_site):
+    import json
+
+    five = json.loads((meeting_site.site / "data" / "top-5.json").read_text(encoding="utf-8"))
+    titles = expected_slides(meeting_site.site, "top-5/")
+    assert titles == ["De vijf van nu", *(c["title"] for c in five), "Deel jouw voorbeeld"]
+    html = (meeting_site.site / "top-5" / "presentatie" / "index.html").read_text(encoding="utf-8")
+    # The long case: organisation cut at a word, result cut after the last sentence within 300 characters, tags
+    # by their labels.
+    long = html[html.index('id="2"'):html.index('id="3"')]
+    assert "<strong>Samenwerkingsverband van gemeenten, provincies, waterschappen en uitvoeringsorganisaties in de " \
+           "…</strong> · Samenwerkingsverband · sinds 2021" in long
+    assert "De vierde zin wordt niet meer getoond, want de dia kapt de tekst af bij een zin. …</p>" in long
+    assert "Een tweede alinea" not in long
+    assert '<li>Versimpelen regels, informatie vinden</li>' in long and "regels-en-informatie" not in long
+    newest = max(c.added for c in load_library(meeting_site.cases).cases)  # the day the newest case was added
+    assert f'<time datetime="{newest.isoformat()}">Stand van {dutch_date(newest)}</time>' in html
+
+
+def test_the_slides_of_a_selection_are_the_cases_it_recorded(meeting_site):
+    html = (meeting_site.site / SELECTION / "presentatie" / "index.html").read_text(encoding="utf-8")
+    assert expected_slides(meeting_site.site, SELECTION) == [
+        "De vijf van netwerkdag", "Participatie bij de omgevingsvisie", "Klantreis voor toeslagaanvragen",
+        "Een voorbeeld dat niet meer in de bibliotheek staat", "Deel jouw voorbeeld"]
+    assert '<time datetime="2026-11-20">Gedeeld op 20 november 2026</time>' in html
+    assert "Drie goede voorbeelden van open overheid" in html
+    gone = html[html.index('id="4"'):html.index('id="5"')]
+    assert "Dit voorbeeld staat niet meer in de bibliotheek." in gone and "<svg" not in gone
+    assert "<li>Klantvriendelijkheid</li>" in html[html.index('id="3"'):html.index('id="4"')]
 
 
 def test_qr_codes_point_to_the_public_case_addresses_of_the_five(meeting_site):

@@ -241,12 +241,13 @@ def title_slide(deck: Deck, link, total: int) -> str:
             if deck.date_text else "")
     count = len(deck.cases)
     what = "Eén goed voorbeeld" if count == 1 else f"{NUMBERS.get(count, count)} goede voorbeelden".capitalize()
+    lead = (f"{what} van open overheid, gekozen met een vaste regel uit de praktijkbibliotheek van het "
+            "Open Overheid-netwerk." if count else "Er tellen nog geen voorbeelden mee voor de vijf.")
     return _slide("title", deck.heading, [
         '<p class="gv-slide-kicker">Goed Voorbeeld</p>',
         f"<h1>{esc(deck.heading)}</h1>",
         when,
-        f'<p class="gv-slide-lead">{what} van open overheid, gekozen met een vaste regel uit de praktijkbibliotheek '
-        f"van het Open Overheid-netwerk.</p>",
+        f'<p class="gv-slide-lead">{lead}</p>',
         f'<p class="gv-slide-address"><a href="{link("")}">{_address(deck.site_url)}</a></p>',
     ], 1, total)
 
