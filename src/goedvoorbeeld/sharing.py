@@ -96,11 +96,12 @@ def share_page(m: Message, page_url: str, back_url: str, back_text: str) -> str:
     base = render.base_for(page_url)
     text, rich = message_text(m), message_html(m)
     title = f"Bericht over {m.heading}"
+    description = f"Een kant-en-klaar bericht over {m.heading} voor een nieuwsbrief, intranet of mail."
     rows = text.count("\n") + 1
     return "\n".join([
         "---",
         f"title: {_yaml_str(title)}",
-        f"description: {_yaml_str(f'Een kant-en-klaar bericht over {m.heading} voor een nieuwsbrief, intranet of mail.')}",
+        f"description: {_yaml_str(description)}",
         "search:",
         "  exclude: true",
         "---",
