@@ -128,6 +128,19 @@ def test_keys_move_through_the_slides_and_the_slide_is_announced(make_page, serv
     assert pg.console_errors == []
 
 
+def test_without_javascript_the_slides_are_one_long_page(chromium, server, meeting_site):
+    context = chromium.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 720})
+    try:
+        pg = context.new_page()
+        pg.goto(server + "top-5/presentatie/")
+        titles = expected_slides(meeting_site.site, "top-5/")
+        assert pg.locator(".gv-slide").count() == len(titles)
+        assert all(s.is_visible() for s in pg.locator(".gv-slide").all())
+        assert pg.locator("#gv-controls").is_hidden() and pg.locator("#gv-overview").is_hidden()
+    finally:
+        context.close()
+
+
 def test_a_reload_on_slide_3_stays_on_slide_3(make_page, server):
     pg = make_page()
     pg.goto(server + "top-5/presentatie/#3")
@@ -423,7 +436,18 @@ def test_rank_prints_the_message_about_the_five():
     result = CliRunner().invoke(main, ["rank", str(FIXTURES / "library"), "--format", "bericht",
                                        "--site-url", "https://example.org/gv"])
     assert result.exit_code == 0, result.output
-    assert result.output == MESSAGE
+    assert result.stdout == MESSAGE
+
+
+def test_rank_says_when_the_message_has_no_full_addresses(tmp_path):
+    cases = tmp_path / "cases"
+    shutil.copytree(FIXTURES / "library", cases)  # no mkdocs.yml next to it: no site_url
+    result = CliRunner().invoke(main, ["rank", str(cases), "--format", "bericht"])
+    assert result.exit_code == 0
+    assert "1. Participatie bij de omgevingsvisie (Provincie Voorbeeldland): voorbeelden/participatie-provincie/\n" \
+        in result.stdout
+    assert result.stderr == ("Let op: het adres van de site is onbekend, dus de links in het bericht zijn niet "
+                             "volledig; geef --site-url of zet site_url in mkdocs.yml.\n")
 
 
 def test_the_share_page_shows_the_same_text_as_the_command_and_copies_it(make_page, server, meeting_site):
@@ -432,11 +456,11 @@ def test_the_share_page_shows_the_same_text_as_the_command_and_copies_it(make_pa
     assert cli.exit_code == 0
     pg = make_page(permissions=["clipboard-read", "clipboard-write"])
     pg.goto(server + "top-5/delen/")
-    assert pg.input_value("#gv-share-text") == cli.output
-    assert "Een voorbeeld met de langste titel" in cli.output  # the five of this build, not of another library
+    assert pg.input_value("#gv-share-text") == cli.stdout
+    assert "Een voorbeeld met de langste titel" in cli.stdout  # the five of this build, not of another library
     pg.get_by_role("button", name="Kopieer de tekst").click()
     pg.get_by_text("Gekopieerd.").wait_for()
-    assert pg.evaluate("navigator.clipboard.readText()") == cli.output
+    assert pg.evaluate("navigator.clipboard.readText()") == cli.stdout
     html = pg.input_value("#gv-share-html")
     assert html.startswith("<p><strong>Goed Voorbeeld: de vijf van nu</strong></p>")
     assert html.count("<li><a href=\"" + SITE_URL + "voorbeelden/") == 5

@@ -161,6 +161,9 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
         from .sharing import five_message, message_text
 
         click.echo(message_text(five_message(five, base)), nl=False)
+        if not base:
+            click.echo("Let op: het adres van de site is onbekend, dus de links in het bericht zijn niet volledig; "
+                       "geef --site-url of zet site_url in mkdocs.yml.", err=True)
     else:
         click.echo(ranking_table(order, five, library.vocabulary.top))
     if save_name is not None:
