@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from goedvoorbeeld import five, outputs, presentation
 from goedvoorbeeld.browse import write_browse_data
 from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.config import running_engine
 from goedvoorbeeld.pages_ahead import PagesAhead
 from goedvoorbeeld.problems import summary_line
 from goedvoorbeeld.safety import check_rendered
@@ -52,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _ahead
     _site = None
     _ahead = None
+    log.info("goedvoorbeeld: gebouwd met %s", running_engine())
     root = Path(config.config_file_path).parent
     try:
         library = load_library(root / "cases", shown_root="cases")

@@ -66,7 +66,8 @@ def test_build_command_reports_in_dutch_and_exits_1(project, monkeypatch):
     shutil.copy(HOSTILE / "empty-file.md", project.cases / "empty-file.md")
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1
-    assert "De bouw is mislukt; de vorige site in 'site' is niet veranderd." in result.output
+    assert "cases/empty-file.md:1:1: error GV002" in result.output  # checked before any engine starts
+    assert "De bouw is niet begonnen; de vorige site in 'site' is niet veranderd." in result.output
     assert not project.site.exists()
     assert leftovers(project) == []
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .cases import Library, check_library, load_library
+from .config import ENGINES, ConfigError, engine_of, site_url_of
 from .problems import Problem, format_problems, summary_line
 from .vocabulary import VocabularyError
 
@@ -75,13 +76,7 @@ def main() -> None:
               help="De tagslijst (standaard tags.yml in de map van de voorbeelden).")
 def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None) -> None:
     """Controleer voorbeelden (standaard de map cases/) en meld elk probleem met bestand en regel."""
-    selection_files = tuple(p for p in paths if is_selection_file(Path(p)))
-    case_paths = tuple(p for p in paths if p not in selection_files)
-    libraries, problems = read_paths(case_paths, tags_file) if case_paths or not paths else ([], [])
-    for lib in libraries:
-        problems += lib.problems
-    problems += check_selections(paths)
-    files = sum(lib.files for lib in libraries)
+    files, problems = problems_of(paths, tags_file)
     output = format_problems(problems, fmt)
     if output:
         click.echo(output)
@@ -89,6 +84,17 @@ def check(paths: tuple[str, ...], fmt: str, strict: bool, tags_file: str | None)
         click.echo(summary_line(files, problems))
     failed = any(p.is_error or strict for p in problems)
     sys.exit(1 if failed else 0)
+
+
+def problems_of(paths: tuple[str, ...], tags_file: str | None = None) -> tuple[int, list[Problem]]:
+    """The number of case files read and every problem of the cases and saved selections under `paths`."""
+    selection_files = tuple(p for p in paths if is_selection_file(Path(p)))
+    case_paths = tuple(p for p in paths if p not in selection_files)
+    libraries, problems = read_paths(case_paths, tags_file) if case_paths or not paths else ([], [])
+    for lib in libraries:
+        problems += lib.problems
+    problems += check_selections(paths)
+    return sum(lib.files for lib in libraries), problems
 
 
 def is_selection_file(p: Path) -> bool:
@@ -199,22 +205,6 @@ def ranking_table(order, five, top: int) -> str:
     return "\n".join(lines)
 
 
-def site_url_of(mkdocs_yml: Path) -> str:
-    """`site_url` from mkdocs.yml, or "" when there is none (MkDocs's own tags such as !!python/name are skipped)."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return ""
-    value = data.get("site_url") if isinstance(data, dict) else None
-    return value if isinstance(value, str) else ""
-
-
 # Commands for contributors (new, from-issue, forms) live in their own module.
 from .contribute_cli import forms, from_issue, new  # noqa: E402
 
@@ -229,13 +219,33 @@ main.add_command(forms)
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False), default="site", show_default=True,
               help="De map van de site; wordt pas vervangen als de bouw gelukt is.")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Waarschuwingen laten de bouw mislukken.")
-def build(config_file: str, site_dir: str, strict: bool) -> None:
-    """Bouw de site in een tijdelijke map en vervang de site pas als alles gelukt is."""
+@click.option("--engine", type=click.Choice(sorted(ENGINES)), default=None,
+              help="De bouwmachine (standaard extra.goedvoorbeeld.engine in mkdocs.yml, anders mkdocs).")
+def build(config_file: str, site_dir: str, strict: bool, engine: str | None) -> None:
+    """Controleer de voorbeelden, bouw de site in een tijdelijke map en vervang de site pas als alles gelukt is.
+
+    De stappen: controleren, de gegenereerde pagina's, de bouwmachine, dan feed, open data en zoekindex."""
+    import importlib.util
+
     from .publish import build_site
 
-    if not Path(config_file).is_file():
+    config = Path(config_file)
+    if not config.is_file():
         _fail(f"'{config_file}' bestaat niet")
-    code = build_site(config_file, site_dir, strict=strict)
+    try:
+        engine = engine or engine_of(config)
+    except ConfigError as e:
+        _fail(str(e))
+    if importlib.util.find_spec(ENGINES[engine]) is None:
+        _fail(f"bouwmachine '{engine}' is niet geïnstalleerd; installeer die met: pip install {engine}")
+    files, problems = problems_of((shown(config.parent / DEFAULT_CASES),))
+    if any(p.is_error for p in problems):  # the engine is not started for a library that cannot be published
+        click.echo(format_problems(problems, "text"))
+        click.echo(summary_line(files, problems), err=True)
+        click.echo(f"De bouw is niet begonnen; de vorige site in '{site_dir}' is niet veranderd.", err=True)
+        sys.exit(1)
+    click.echo(f"Bouwen met {engine}.", err=True)
+    code = build_site(config_file, site_dir, strict=strict, engine=engine)
     if code != 0:
         click.echo(f"De bouw is mislukt; de vorige site in '{site_dir}' is niet veranderd.", err=True)
         sys.exit(1)

@@ -278,7 +278,7 @@ def report_markdown(problems: list[Problem], text: str, guide_url: str = "", not
 
 
 def _guide_url(config_file: str) -> str:
-    from .cli import site_url_of  # one reader of mkdocs.yml's site_url
+    from .config import site_url_of  # one reader of mkdocs.yml
 
     site = site_url_of(Path(config_file))
     return f"{site.rstrip('/')}/bijdragen/" if site else ""

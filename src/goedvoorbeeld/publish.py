@@ -23,14 +23,15 @@ from pathlib import Path
 from typing import Callable
 
 from .cases import Library
+from .config import DEFAULT_ENGINE, ENGINES
 from .ranking import rank
 
 
 def build_site(config_file: str | Path = "mkdocs.yml", site_dir: str | Path = "site", *, strict: bool = True,
-               extra_args: tuple[str, ...] = ()) -> int:
-    """Build the site into a temporary folder; replace `site_dir` only when the build succeeded.
+               extra_args: tuple[str, ...] = (), engine: str = DEFAULT_ENGINE) -> int:
+    """Build the site with `engine` into a temporary folder; replace `site_dir` only when the build succeeded.
 
-    Returns MkDocs' exit code. The new folder sits next to `site_dir` (same file
+    Returns the engine's exit code. The new folder sits next to `site_dir` (same file
     system), so putting it in place is a rename, never a copy.
     """
     config_file = Path(config_file).resolve()
@@ -40,7 +41,7 @@ def build_site(config_file: str | Path = "mkdocs.yml", site_dir: str | Path = "s
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f"{site.name}.nieuw-", dir=site.parent))
     try:
-        args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(fresh), *extra_args]
+        args = [sys.executable, "-m", ENGINES[engine], "build", "-f", str(config_file), "-d", str(fresh), *extra_args]
         if strict:
             args.append("--strict")
         code = subprocess.run(args, cwd=config_file.parent).returncode
