@@ -16,17 +16,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from goedvoorbeeld import five, outputs, presentation
-from goedvoorbeeld.browse import write_browse_data
-from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.site.browse import write_browse_data
+from goedvoorbeeld.check.cases import load_library
 from goedvoorbeeld.config import running_engine
-from goedvoorbeeld.pages_ahead import PagesAhead
-from goedvoorbeeld.problems import summary_line
-from goedvoorbeeld.safety import check_rendered
-from goedvoorbeeld.search import PAGES_PER_INDEX, Indexer, SearchIndexError
-from goedvoorbeeld.selections import read_selections
-from goedvoorbeeld.site import NAV_PAGES, Settings, Site, case_slug
-from goedvoorbeeld.theme import SharedPartials
-from goedvoorbeeld.vocabulary import VocabularyError
+from goedvoorbeeld.engines.mkdocs.pages_ahead import PagesAhead
+from goedvoorbeeld.check.problems import summary_line
+from goedvoorbeeld.check.safety import check_rendered
+from goedvoorbeeld.site.search import PAGES_PER_INDEX, Indexer, SearchIndexError
+from goedvoorbeeld.rank.selections import read_selections
+from goedvoorbeeld.site.pages import NAV_PAGES, Settings, Site, case_slug
+from goedvoorbeeld.engines.mkdocs.theme import SharedPartials
+from goedvoorbeeld.check.vocabulary import VocabularyError
 
 log = logging.getLogger("mkdocs.plugins.goedvoorbeeld")
 

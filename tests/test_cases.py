@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from goedvoorbeeld.cases import load_library, read_case
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.cases import load_library, read_case
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2026, 11, 29)

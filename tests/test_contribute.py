@@ -12,11 +12,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from goedvoorbeeld import issueform, newcase, schema
-from goedvoorbeeld.cases import read_case
+import goedvoorbeeld.contribute.issueform as issueform
+import goedvoorbeeld.contribute.newcase as newcase
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import read_case
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.contribute_cli import form_files
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.contribute.commands import form_files
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = Path(__file__).resolve().parent / "fixtures" / "issue-forms"
@@ -322,7 +324,7 @@ def test_multiple_choice_answers_split_on_commas_except_inside_an_option():
 
 
 def test_committed_issue_form_equals_the_generated_one(vocabulary):
-    from goedvoorbeeld.contribute_cli import _guide_url
+    from goedvoorbeeld.contribute.commands import _guide_url
 
     for name, content in form_files(vocabulary, _guide_url(str(ROOT / "mkdocs.yml"))).items():
         committed = (ROOT / name).read_text(encoding="utf-8")

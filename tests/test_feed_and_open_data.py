@@ -15,10 +15,10 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, make_project
-from goedvoorbeeld import outputs
-from goedvoorbeeld.cases import load_library
-from goedvoorbeeld.site import Settings, Site
-from goedvoorbeeld.source import read_front_matter
+import goedvoorbeeld.site.outputs as outputs
+from goedvoorbeeld.check.cases import load_library
+from goedvoorbeeld.site.pages import Settings, Site
+from goedvoorbeeld.check.source import read_front_matter
 
 SITE = "https://open-overheid.github.io/goed-voorbeeld/"  # site_url in mkdocs.yml
 RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
@@ -178,7 +178,7 @@ def test_every_page_links_the_feed(built_fixture_site):
 
 def test_schema_covers_every_kind_of_field():
     vocabulary = load_library(FIXTURES / "library").vocabulary
-    from goedvoorbeeld import schema
+    import goedvoorbeeld.check.schema as schema
 
     for f in schema.FIELDS:
         assert outputs._field_schema(f, vocabulary)["type"] in ("string", "integer", "array")

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from goedvoorbeeld import schema
-from goedvoorbeeld.browse import CHUNK, DATA_DIR, browse_data, normalise, words
-from goedvoorbeeld.cases import Case, Library, load_library
-from goedvoorbeeld.charts import Bar, bar_chart
-from goedvoorbeeld.related import related_cases
-from goedvoorbeeld.search import OUTPUT, Indexer, IndexPart, SearchIndexError
-from goedvoorbeeld.site import PAGE_SIZE, Site
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.site.browse import CHUNK, DATA_DIR, browse_data, normalise, words
+from goedvoorbeeld.check.cases import Case, Library, load_library
+from goedvoorbeeld.site.charts import Bar, bar_chart
+from goedvoorbeeld.rank.related import related_cases
+from goedvoorbeeld.site.search import OUTPUT, Indexer, IndexPart, SearchIndexError
+from goedvoorbeeld.site.pages import PAGE_SIZE, Site
 
 FIXTURE_LIBRARY = Path(__file__).parent / "fixtures" / "library"
 

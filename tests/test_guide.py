@@ -10,10 +10,10 @@ from pathlib import Path
 
 from conftest import run_axe
 
-from goedvoorbeeld.cases import read_case
+from goedvoorbeeld.check.cases import read_case
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.problems import CODES
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.problems import CODES
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "bijdragen.md"

@@ -13,8 +13,8 @@ import subprocess
 import pytest
 
 from conftest import run_axe
-from goedvoorbeeld.cases import Case, Section
-from goedvoorbeeld.five import result_paragraph
+from goedvoorbeeld.check.cases import Case, Section
+from goedvoorbeeld.site.five import result_paragraph
 
 TOOLS = ("pdfinfo", "pdftotext", "pdftoppm", "zbarimg")
 

@@ -18,10 +18,10 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import ROOT
-from goedvoorbeeld import safety
-from goedvoorbeeld.cases import load_library, read_case
+import goedvoorbeeld.check.safety as safety
+from goedvoorbeeld.check.cases import load_library, read_case
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 TODAY = dt.date(2026, 11, 29)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.check.cases import load_library
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.links import Checker, external_links, report_markdown
+from goedvoorbeeld.check.links import Checker, external_links, report_markdown
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 TIMEOUT = 0.5  # the stall is recognised after this; everything else answers at once
@@ -203,7 +203,7 @@ def test_local_network_addresses_are_not_requested_by_default(server, tmp_path):
 
 
 def test_issue_body_stays_under_githubs_limit():
-    from goedvoorbeeld.links import MAX_ISSUE_CHARS, Occurrence, Result
+    from goedvoorbeeld.check.links import MAX_ISSUE_CHARS, Occurrence, Result
 
     many = [Result(f"https://example.org/{i:05d}", False, reason="pagina niet gevonden (HTTP 404)",
                    occurrences=[Occurrence("cases/x.md", i + 1, 1)]) for i in range(3000)]

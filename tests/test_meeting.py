@@ -20,10 +20,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, make_project, run_axe
-from goedvoorbeeld.cases import Case, Section, load_library
+from goedvoorbeeld.check.cases import Case, Section, load_library
 from goedvoorbeeld.cli import main
 from goedvoorbeeld.presentation import result_text
-from goedvoorbeeld.render import dutch_date
+from goedvoorbeeld.site.render import dutch_date
 from localweb import CHROMIUM, CHROMIUM_ARGS, browser_missing, serve
 
 MEETING = FIXTURES / "meeting"

@@ -1,4 +1,4 @@
-"""Case pages read in a second process (goedvoorbeeld.pages_ahead) give the same site and the same errors."""
+"""Case pages read in a second process (goedvoorbeeld.engines.mkdocs.pages_ahead) give the same site and the same errors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import bench  # scripts/ is on the path (conftest.py): its generator writes realistic valid libraries
 from conftest import ROOT, make_project
-from goedvoorbeeld.pages_ahead import ONE_PROCESS
+from goedvoorbeeld.engines.mkdocs.pages_ahead import ONE_PROCESS
 
 
 def _files(site: Path) -> list[Path]:

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, make_project
-from goedvoorbeeld import safety
-from goedvoorbeeld.cases import _TAG_RE, read_case
-from goedvoorbeeld.render import esc
-from goedvoorbeeld.vocabulary import load_vocabulary
+import goedvoorbeeld.check.safety as safety
+from goedvoorbeeld.check.cases import _TAG_RE, read_case
+from goedvoorbeeld.site.render import esc
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 TODAY = dt.date(2026, 11, 29)
 CASES_DIR = FIXTURES / "hostile"

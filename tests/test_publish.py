@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import ROOT, make_project
-from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.check.cases import load_library
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.publish import build_site, missing_from_site
+from goedvoorbeeld.engines.publish import build_site, missing_from_site
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 NOTHING_MISSING = {"pagina's": set(), "lijst": set(), "ranglijst": set(), "data/cases.json": set(),

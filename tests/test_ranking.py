@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from goedvoorbeeld.cases import load_library
-from goedvoorbeeld.ranking import rank, top
+from goedvoorbeeld.check.cases import load_library
+from goedvoorbeeld.rank.ranking import rank, top
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "library"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, serve
-from goedvoorbeeld.safety import verify_html
-from goedvoorbeeld.site import sanitize
+from goedvoorbeeld.check.safety import verify_html
+from goedvoorbeeld.site.pages import sanitize
 
 HERE = Path(__file__).resolve().parent
 HOSTILE = HERE / "fixtures" / "hostile"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from goedvoorbeeld import simple_yaml, source
-from goedvoorbeeld.cases import load_library, read_case
-from goedvoorbeeld.source import decode, parse_yaml, split
+import goedvoorbeeld.check.simple_yaml as simple_yaml
+import goedvoorbeeld.check.source as source
+from goedvoorbeeld.check.cases import load_library, read_case
+from goedvoorbeeld.check.source import decode, parse_yaml, split
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -132,7 +133,7 @@ def test_library_by_slug_is_built_once():
 
 @pytest.mark.parametrize("path", sorted([*ROOT.glob("cases/*.md"), *FIXTURES.rglob("*.md")]), ids=lambda p: p.name)
 def test_fast_body_check_equals_the_careful_path(monkeypatch, path):
-    from goedvoorbeeld import cases
+    import goedvoorbeeld.check.cases as cases
 
     vocab = load_library(FIXTURES / "library").vocabulary
     data = path.read_bytes()
@@ -194,8 +195,8 @@ def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
 def test_checking_on_several_processes_finds_exactly_what_load_library_finds(tmp_path):
     import shutil
 
-    from goedvoorbeeld import cases as cases_module
-    from goedvoorbeeld.cases import check_library, read_library
+    import goedvoorbeeld.check.cases as cases_module
+    from goedvoorbeeld.check.cases import check_library, read_library
 
     cases = tmp_path / "cases"
     shutil.copytree(FIXTURES / "library", cases)
@@ -285,7 +286,7 @@ def _mutated_bodies() -> list[str]:
 def test_fast_markup_check_equals_the_careful_path(monkeypatch, body):
     """`safety._surely_simple` lets `_complexity` skip its careful checks only when they find nothing, and the
     scans that `check_markup` skips for lack of '<', '{' or ']' find nothing either."""
-    from goedvoorbeeld import safety
+    import goedvoorbeeld.check.safety as safety
 
     fast: list = []
     fast_exceeded = safety._complexity(body, lambda *a: fast.append(a))
@@ -299,7 +300,7 @@ def test_fast_markup_check_equals_the_careful_path(monkeypatch, body):
 
 def test_control_character_prefilter_never_misses_one():
     """`safety.may_hold_controls` says True for the UTF-8 of every character `control_characters` reports."""
-    from goedvoorbeeld import safety
+    import goedvoorbeeld.check.safety as safety
 
     reported = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and safety._BAD_CHARS.match(chr(c))]
     assert len(reported) > 60
@@ -311,7 +312,7 @@ def test_control_character_prefilter_never_misses_one():
 def test_blanked_text_leaves_yaml_nothing_to_refuse():
     """After `read_front_matter` decodes and blanks a file, only a tab can be in simple_yaml's _NON_PRINTABLE
     (so `parse_yaml(..., printable=True)` may skip that scan)."""
-    from goedvoorbeeld import safety
+    import goedvoorbeeld.check.safety as safety
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)  # strict UTF-8 has no surrogates
     text = every.replace("\r", "\n")  # as source.decode leaves line breaks
@@ -364,7 +365,7 @@ def _mutated_files() -> list[tuple[str, bytes]]:
 
 @pytest.fixture(scope="module")
 def vocab():
-    from goedvoorbeeld.vocabulary import load_vocabulary
+    from goedvoorbeeld.check.vocabulary import load_vocabulary
 
     return load_vocabulary(FIXTURES / "library" / "tags.yml")
 
@@ -372,7 +373,8 @@ def vocab():
 @pytest.mark.parametrize("name,data", _mutated_files(), ids=lambda x: x if isinstance(x, str) else "")
 def test_every_fast_path_together_equals_the_careful_paths(monkeypatch, vocab, name, data):
     """read_case with every fast path gives exactly what it gives with all of them switched off."""
-    from goedvoorbeeld import cases, safety
+    import goedvoorbeeld.check.cases as cases
+    import goedvoorbeeld.check.safety as safety
 
     fast = read_case(f"cases/{name}", data, vocab, today=dt.date(2026, 11, 29))
     monkeypatch.setattr(cases, "_notable_lines", _every_line)
@@ -403,7 +405,8 @@ def _tag_lists(vocab) -> list[list]:
 
 def test_fast_tags_check_equals_the_careful_path(monkeypatch, vocab):
     """`cases._plainly_known_tags` lets `_tags` skip its loop only when the loop would find nothing."""
-    from goedvoorbeeld import cases, schema
+    import goedvoorbeeld.check.cases as cases
+    import goedvoorbeeld.check.schema as schema
 
     field = schema.FIELD_BY_NAME["tags"]
 
@@ -437,7 +440,7 @@ def test_fast_url_check_equals_the_careful_path(monkeypatch):
     """`cases._PLAIN_URL` lets `_url_problem` skip urlsplit only for addresses it has nothing to object to."""
     import re
 
-    from goedvoorbeeld import cases
+    import goedvoorbeeld.check.cases as cases
 
     urls = _URLS + [u + suffix for u in _URLS[:12] for suffix in ("/", "?", "#", " ", "\t", "é", ":", "[", "]")]
     fast = [cases._url_problem(u) for u in urls]
@@ -476,7 +479,7 @@ def test_no_value_read_from_the_memo_is_shared_when_it_can_change():
 def test_checking_without_keeping_the_case_finds_the_same(vocab, name, data):
     """`goedvoorbeeld check` makes no Case or Section objects (`cases._read_case(keep=False)`), and finds the
     same problems and the same title for the cross checks."""
-    from goedvoorbeeld import cases
+    import goedvoorbeeld.check.cases as cases
 
     case, problems = read_case(f"cases/{name}", data, vocab, today=dt.date(2026, 11, 29))
     seen, found = cases._read_case(f"cases/{name}", data, vocab, dt.date(2026, 11, 29), None, keep=False)
@@ -487,7 +490,7 @@ def test_checking_without_keeping_the_case_finds_the_same(vocab, name, data):
 @pytest.mark.parametrize("title", ["Aanleiding", "Aanpak", "Resultaat", "Lessen", "aanpak", "Werkwijze", ""])
 def test_fast_heading_equals_the_careful_path(monkeypatch, title):
     """`cases._heading` takes a template heading such as '## Aanpak' at once, and gives what the careful steps give."""
-    from goedvoorbeeld import cases
+    import goedvoorbeeld.check.cases as cases
 
     lines = [f"## {title}", f"##  {title}", f" ## {title}", f"## {title} ", f"## {title} ##", f"##{title}",
              f"# {title}", f"### {title}", f"## {title}\u00a0", f"\u00a0## {title}", f"## {title}`",

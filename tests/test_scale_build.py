@@ -15,10 +15,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goedvoorbeeld.cases import load_library, read_case
-from goedvoorbeeld.safety import _PLAIN_TAG, MARKDOWN_EXTENSIONS, _verify_with_parser, render_body, verify_html
-from goedvoorbeeld.search import OUTPUT, Indexer, index_parts, part_of, run_order, write_order
-from goedvoorbeeld.site import HtmlBlocks, Site, case_slug
+from goedvoorbeeld.check.cases import load_library, read_case
+from goedvoorbeeld.check.safety import _PLAIN_TAG, MARKDOWN_EXTENSIONS, _verify_with_parser, render_body, verify_html
+from goedvoorbeeld.site.search import OUTPUT, Indexer, index_parts, part_of, run_order, write_order
+from goedvoorbeeld.site.pages import HtmlBlocks, Site, case_slug
 
 from conftest import FIXTURES, make_project, serve
 from test_finding import synthetic

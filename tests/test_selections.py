@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, make_project, run_axe, serve
-from goedvoorbeeld.cases import load_library
+from goedvoorbeeld.check.cases import load_library
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.selections import dump_selection, make_selection, read_selection, read_selections
+from goedvoorbeeld.rank.selections import dump_selection, make_selection, read_selection, read_selections
 
 TODAY = dt.date.today().isoformat()
 FIVE = ["participatie-provincie", "klantreis-uitvoering", "open-raad-testdorp", "burgerpanel-waterschap",
@@ -196,8 +196,8 @@ def test_the_five_are_not_saved_while_a_case_has_errors(cases):
 
 
 def test_a_frozen_page_keeps_a_case_that_left_the_library(cases):
-    from goedvoorbeeld.five import selection_page
-    from goedvoorbeeld.site import Site
+    from goedvoorbeeld.site.five import selection_page
+    from goedvoorbeeld.site.pages import Site
 
     library = load_library(cases)
     selection = make_selection("netwerkdag", library, dt.date(2026, 11, 1))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goedvoorbeeld.source import INVALID, MAX_BYTES, decode, parse_yaml, read_front_matter, split
+from goedvoorbeeld.check.source import INVALID, MAX_BYTES, decode, parse_yaml, read_front_matter, split
 
 
 def codes(problems):

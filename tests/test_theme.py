@@ -1,4 +1,4 @@
-"""Material's navigation rendered once for the pages outside it (goedvoorbeeld.theme) gives the same site."""
+"""Material's navigation rendered once for the pages outside it (goedvoorbeeld.engines.mkdocs.theme) gives the same site."""
 
 from __future__ import annotations
 

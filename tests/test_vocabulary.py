@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from goedvoorbeeld.vocabulary import VocabularyError, load_vocabulary
+from goedvoorbeeld.check.vocabulary import VocabularyError, load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -210,7 +210,7 @@ def test_publishing_deploys_only_after_a_successful_build():
 
 
 def test_the_issue_workflow_runs_only_for_the_label_of_the_form():
-    from goedvoorbeeld.issueform import LABEL
+    from goedvoorbeeld.contribute.issueform import LABEL
 
     workflow = load(ROOT / ".github/workflows/from-issue.yml")
     assert set(workflow[True]["issues"]["types"]) <= {"labeled", "edited"}

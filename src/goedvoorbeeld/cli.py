@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from .cases import Library, check_library, load_library
-from .config import ENGINES, ConfigError, engine_of, site_url_of
-from .problems import Problem, format_problems, summary_line
-from .vocabulary import VocabularyError
+from goedvoorbeeld.check.cases import Library, check_library, load_library
+from goedvoorbeeld.config import ENGINES, ConfigError, engine_of, site_url_of
+from goedvoorbeeld.check.problems import Problem, format_problems, summary_line
+from goedvoorbeeld.check.vocabulary import VocabularyError
 
 DEFAULT_CASES = "cases"
 
@@ -98,14 +98,14 @@ def problems_of(paths: tuple[str, ...], tags_file: str | None = None) -> tuple[i
 
 
 def is_selection_file(p: Path) -> bool:
-    from .selections import FOLDER
+    from goedvoorbeeld.rank.selections import FOLDER
 
     return p.is_file() and p.suffix == ".yml" and p.parent.name == FOLDER
 
 
 def check_selections(paths: tuple[str, ...]) -> list[Problem]:
     """Saved selections are checked like cases: the selecties/ folder of each cases folder, or loose files."""
-    from .selections import read_selection, read_selections
+    from goedvoorbeeld.rank.selections import read_selection, read_selections
 
     found: list[Problem] = []
     for raw in paths or (DEFAULT_CASES,):
@@ -127,9 +127,9 @@ def check_selections(paths: tuple[str, ...]) -> list[Problem]:
               help="Het adres van de site voor de links (standaard site_url uit mkdocs.yml).")
 def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) -> None:
     """Toon de hele rangorde en de vijf; leg de vijf vast met --save."""
-    from . import ranking
-    from .outputs import ranking_records, top_records
-    from .selections import SelectionError, make_selection, save_selection
+    import goedvoorbeeld.rank.ranking as ranking
+    from goedvoorbeeld.site.outputs import ranking_records, top_records
+    from goedvoorbeeld.rank.selections import SelectionError, make_selection, save_selection
 
     folder = Path(cases_dir)
     if not folder.is_dir():
@@ -164,7 +164,7 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
             "ranking": ranking_records(order, five, library.vocabulary, absolute),
         }, ensure_ascii=False, indent=2))
     elif fmt == "bericht":
-        from .sharing import five_message, message_text
+        from goedvoorbeeld.sharing import five_message, message_text
 
         click.echo(message_text(five_message(five, base)), nl=False)
         if not base:
@@ -206,7 +206,7 @@ def ranking_table(order, five, top: int) -> str:
 
 
 # Commands for contributors (new, from-issue, forms) live in their own module.
-from .contribute_cli import forms, from_issue, new  # noqa: E402
+from goedvoorbeeld.contribute.commands import forms, from_issue, new  # noqa: E402
 
 main.add_command(new)
 main.add_command(from_issue)
@@ -227,7 +227,7 @@ def build(config_file: str, site_dir: str, strict: bool, engine: str | None) -> 
     De stappen: controleren, de gegenereerde pagina's, de bouwmachine, dan feed, open data en zoekindex."""
     import importlib.util
 
-    from .publish import build_site
+    from goedvoorbeeld.engines.publish import build_site
 
     config = Path(config_file)
     if not config.is_file():
@@ -267,7 +267,7 @@ def build(config_file: str, site_dir: str, strict: bool, engine: str | None) -> 
 def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int,
           allow_private_addresses: bool) -> None:
     """Controleer de externe links van alle voorbeelden; meld kapotte links met bestand en regel."""
-    from .links import Checker, external_links, report_markdown, report_text
+    from goedvoorbeeld.check.links import Checker, external_links, report_markdown, report_text
 
     path = Path(cases_dir)
     if not path.is_dir():

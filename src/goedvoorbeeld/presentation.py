@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING
 import markdown as md
 import nh3
 
-from . import render, schema
-from .qr import qr_svg
-from .render import esc, href
-from .selections import FOLDER, Selection
-from .sharing import NUMBERS
+import goedvoorbeeld.site.render as render
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.site.qr import qr_svg
+from goedvoorbeeld.site.render import esc, href
+from goedvoorbeeld.rank.selections import FOLDER, Selection
+from goedvoorbeeld.sharing import NUMBERS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .site import Site
+    from goedvoorbeeld.site.pages import Site
 
 TOP_PAGE = "top-5/presentatie/"
 CSS = "assets/gv-present.css"

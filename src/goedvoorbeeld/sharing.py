@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from . import render
-from .render import esc, href
-from .selections import FOLDER, Selection
+import goedvoorbeeld.site.render as render
+from goedvoorbeeld.site.render import esc, href
+from goedvoorbeeld.rank.selections import FOLDER, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .cases import Library
-    from .ranking import Ranked
-    from .site import Site
+    from goedvoorbeeld.check.cases import Library
+    from goedvoorbeeld.rank.ranking import Ranked
+    from goedvoorbeeld.site.pages import Site
 
 TOP_URI = "top-5/delen.md"
 GONE = "staat niet meer in de bibliotheek"

@@ -19,8 +19,8 @@ import datetime as dt
 from pathlib import Path
 
 import goedvoorbeeld_hook as real  # the real hook; MkDocs puts this folder on sys.path while loading
-from goedvoorbeeld.cases import Library, read_case
-from goedvoorbeeld.vocabulary import load_vocabulary
+from goedvoorbeeld.check.cases import Library, read_case
+from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 # Re-export the real events unchanged (on_files, on_page_markdown, on_post_build, ...).
 for _name in dir(real):

@@ -15,11 +15,13 @@ from pathlib import Path
 
 import click
 
-from . import issueform, newcase, schema
-from .cases import load_library, slug_problems
-from .newcase import Draft
-from .problems import Problem
-from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
+import goedvoorbeeld.contribute.issueform as issueform
+import goedvoorbeeld.contribute.newcase as newcase
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import load_library, slug_problems
+from goedvoorbeeld.contribute.newcase import Draft
+from goedvoorbeeld.check.problems import Problem
+from goedvoorbeeld.check.vocabulary import Vocabulary, VocabularyError, load_vocabulary
 
 REQUIRED_ASKED = ("title", "summary", "organisation", "level", "status", "year", "tags")
 
@@ -278,7 +280,7 @@ def report_markdown(problems: list[Problem], text: str, guide_url: str = "", not
 
 
 def _guide_url(config_file: str) -> str:
-    from .config import site_url_of  # one reader of mkdocs.yml
+    from goedvoorbeeld.config import site_url_of  # one reader of mkdocs.yml
 
     site = site_url_of(Path(config_file))
     return f"{site.rstrip('/')}/bijdragen/" if site else ""

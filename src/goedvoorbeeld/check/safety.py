@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from . import schema
-from .problems import Problem, problem
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.problems import Problem, problem
 
 # The Markdown extensions of the site; mkdocs.yml must list the same (a test compares them).
 MARKDOWN_EXTENSIONS = ("tables", "abbr", "attr_list", "toc", "fenced_code")

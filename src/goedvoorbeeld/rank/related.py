@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from .cases import Case
+from goedvoorbeeld.check.cases import Case
 
 
 def _newest_first(case: Case) -> tuple:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import simple_yaml
-from .problems import Problem, problem
-from .safety import blank_controls, control_characters, may_hold_controls
+import goedvoorbeeld.check.simple_yaml as simple_yaml
+from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.check.safety import blank_controls, control_characters, may_hold_controls
 
 # PyYAML's C loader is about ten times faster; fall back to pure Python without libyaml.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .problems import Problem, problem
-from .source import decode, parse_yaml
+from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.check.source import decode, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

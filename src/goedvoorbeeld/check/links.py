@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from . import safety
-from .cases import Case, Library
+import goedvoorbeeld.check.safety as safety
+from goedvoorbeeld.check.cases import Case, Library
 
 USER_AGENT = "goedvoorbeeld-linkcontrole/0.1 (controle van links in goede voorbeelden)"
 MAX_REDIRECTS = 10

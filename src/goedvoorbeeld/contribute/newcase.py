@@ -12,10 +12,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from . import schema
-from .cases import read_case, slug_problems
-from .problems import Problem
-from .vocabulary import Vocabulary
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import read_case, slug_problems
+from goedvoorbeeld.check.problems import Problem
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 # The file name used when a title gives no usable slug (the checker then reports the title).
 FALLBACK_SLUG = "nieuw-voorbeeld"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cases import Case, Library
-from .schema import RANKED_STATUSES, STATUSES
-from .vocabulary import Vocabulary
+from goedvoorbeeld.check.cases import Case, Library
+from goedvoorbeeld.check.schema import RANKED_STATUSES, STATUSES
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from .cases import Library
-from .problems import Problem, problem
-from .ranking import Ranked, rank, top
-from .source import INVALID, KEY, decode, label, parse_yaml
+from goedvoorbeeld.check.cases import Library
+from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.rank.ranking import Ranked, rank, top
+from goedvoorbeeld.check.source import INVALID, KEY, decode, label, parse_yaml
 
 FOLDER = "selecties"  # inside the cases folder
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

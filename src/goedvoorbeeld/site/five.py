@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING
 import markdown as md
 import nh3
 
-from . import render, schema
-from .cases import Case
-from .qr import qr_svg
-from .ranking import Ranked
-from .render import esc, href
-from .selections import FOLDER, Selection
+import goedvoorbeeld.site.render as render
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.qr import qr_svg
+from goedvoorbeeld.rank.ranking import Ranked
+from goedvoorbeeld.site.render import esc, href
+from goedvoorbeeld.rank.selections import FOLDER, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .site import Site
+    from goedvoorbeeld.site.pages import Site
 
 TOP_URI = "top-5/index.md"
 HANDOUT_URI = "top-5/handout.md"

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from . import schema
-from .browse import browse_url
-from .cases import Case
-from .render import esc, href
-from .vocabulary import Vocabulary
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.site.browse import browse_url
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.render import esc, href
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 WIDTH = 640  # SVG user units; the picture scales to the column
 ROW = 40  # height of one bar with its label above it

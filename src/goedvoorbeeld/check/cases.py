@@ -21,10 +21,11 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from . import safety, schema
-from .problems import Problem, problem
-from .source import INVALID, FrontMatter, label, read_front_matter
-from .vocabulary import Vocabulary
+import goedvoorbeeld.check.safety as safety
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.check.source import INVALID, FrontMatter, label, read_front_matter
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -836,7 +837,7 @@ def check_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_
 
 def _vocabulary_of(cases_dir: Path, root: str, tags_file: str | Path | None) -> Vocabulary:
     """`tags.yml` in the cases folder, or `tags_file`, shown as people see the path."""
-    from .vocabulary import load_vocabulary
+    from goedvoorbeeld.check.vocabulary import load_vocabulary
 
     tags_path = Path(tags_file) if tags_file else cases_dir / "tags.yml"
     shown_tags = str(tags_file) if tags_file else f"{root.rstrip('/')}/tags.yml"

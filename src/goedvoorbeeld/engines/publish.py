@@ -22,9 +22,9 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .cases import Library
-from .config import DEFAULT_ENGINE, ENGINES
-from .ranking import rank
+from goedvoorbeeld.check.cases import Library
+from goedvoorbeeld.config import DEFAULT_ENGINE, ENGINES
+from goedvoorbeeld.rank.ranking import rank
 
 
 def build_site(config_file: str | Path = "mkdocs.yml", site_dir: str | Path = "site", *, strict: bool = True,

@@ -17,13 +17,14 @@ import json
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from . import render, schema
-from .cases import Case
-from .ranking import Ranked
-from .vocabulary import Vocabulary
+import goedvoorbeeld.site.render as render
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.rank.ranking import Ranked
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .site import Site
+    from goedvoorbeeld.site.pages import Site
 
 FEED_SIZE = 20
 CASE_COLUMNS = ("slug", "url", "title", "summary", "organisation", "level", "status", "year", "tags", "added",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import segno
 
-from .render import esc
+from goedvoorbeeld.site.render import esc
 
 
 def qr_svg(url: str, label: str) -> str:

@@ -14,15 +14,19 @@ from functools import cached_property
 
 import nh3
 
-from . import five, render, schema, search, sharing
-from .browse import browse_url, filter_form
-from .cases import Case, Library
-from .charts import overview_page
-from .problems import CODES
-from .ranking import Ranked, rank, top
-from .related import related_cases
-from .render import esc, href
-from .safety import is_protocol_relative, url_scheme
+import goedvoorbeeld.site.five as five
+import goedvoorbeeld.site.render as render
+import goedvoorbeeld.check.schema as schema
+import goedvoorbeeld.site.search as search
+import goedvoorbeeld.sharing as sharing
+from goedvoorbeeld.site.browse import browse_url, filter_form
+from goedvoorbeeld.check.cases import Case, Library
+from goedvoorbeeld.site.charts import overview_page
+from goedvoorbeeld.check.problems import CODES
+from goedvoorbeeld.rank.ranking import Ranked, rank, top
+from goedvoorbeeld.rank.related import related_cases
+from goedvoorbeeld.site.render import esc, href
+from goedvoorbeeld.check.safety import is_protocol_relative, url_scheme
 
 PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
 # Generated pages that the navigation in mkdocs.yml may list; all others stay out of the nav.

@@ -25,10 +25,10 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
 
-from . import schema
-from .cases import Case
-from .render import esc
-from .vocabulary import Vocabulary
+import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.render import esc
+from goedvoorbeeld.check.vocabulary import Vocabulary
 
 DATA_DIR = "zoekdata"
 CHUNK = 50  # cases per file of result cards

@@ -1,0 +1,1 @@
+"""Tools for contributors and editors: new case files, the issue form, mail, form data."""

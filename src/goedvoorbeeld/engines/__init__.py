@@ -1,0 +1,1 @@
+"""Step 4, the build engines: the engine-neutral build and one adapter folder per engine."""

@@ -1,0 +1,1 @@
+"""Step 2, rank: the score, the order, the five, related cases and saved selections."""
