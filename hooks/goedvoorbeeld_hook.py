@@ -25,7 +25,8 @@ from goedvoorbeeld.check.problems import summary_line
 from goedvoorbeeld.check.safety import check_rendered
 from goedvoorbeeld.site.search import PAGES_PER_INDEX, Indexer, SearchIndexError
 from goedvoorbeeld.rank.selections import read_selections
-from goedvoorbeeld.site.pages import NAV_PAGES, Settings, Site, case_slug
+from goedvoorbeeld.site.facts import Settings
+from goedvoorbeeld.site.pages import NAV_PAGES, Site, case_slug
 from goedvoorbeeld.engines.mkdocs.theme import SharedPartials
 from goedvoorbeeld.check.vocabulary import VocabularyError
 

@@ -24,7 +24,7 @@ from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.rank.selections import FOLDER, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 TOP_URI = "top-5/index.md"
 HANDOUT_URI = "top-5/handout.md"

@@ -1,4 +1,4 @@
-"""What the site shows, computed once per build from a checked library.
+"""The renderers of the site's pages, over the facts in `site.facts`.
 
 `Site` knows nothing of MkDocs: the hook asks it for generated pages (as
 Markdown), for the blocks that replace markers in hand-written pages, and
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import nh3
@@ -19,11 +18,11 @@ import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
 import goedvoorbeeld.site.search as search
 from goedvoorbeeld.site.browse import browse_url, filter_form
-from goedvoorbeeld.check.cases import Case, Library
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.facts import SiteFacts
 from goedvoorbeeld.site.charts import overview_page
 from goedvoorbeeld.check.problems import CODES
-from goedvoorbeeld.rank.ranking import Ranked, rank, top
-from goedvoorbeeld.rank.related import related_cases
+from goedvoorbeeld.rank.ranking import Ranked
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.check.safety import is_protocol_relative, url_scheme
 
@@ -32,64 +31,9 @@ PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
 NAV_PAGES = ("voorbeelden/index.md", "overzicht.md")
 
 
-@dataclass(frozen=True)
-class Settings:
-    site_url: str = ""  # absolute, ends with "/"
-    source_url: str = ""  # repository web address, for edit links
-    branch: str = "main"
-    search_pages_per_index: int = search.PAGES_PER_INDEX
-
-
-@dataclass
-class Site:
-    library: Library
-    settings: Settings = field(default_factory=Settings)
-    selections: tuple = ()  # saved selections (selections.Selection), newest first
-
-    # -- facts derived once -------------------------------------------------
-    @cached_property
-    def ranking(self) -> list[Ranked]:
-        return rank(self.library)
-
-    @cached_property
-    def five(self) -> list[Ranked]:
-        return top(self.library, self.ranking)
-
-    @cached_property
-    def ranked_by_slug(self) -> dict[str, Ranked]:
-        return {r.slug: r for r in self.ranking}
-
-    @cached_property
-    def newest(self) -> list[Case]:
-        """Every case, newest first (then slug A to Z)."""
-        return sorted(self.library.cases, key=lambda c: (-c.added.toordinal(), c.slug))
-
-    @cached_property
-    def related(self) -> dict[str, list[Case]]:
-        return related_cases(self.library.cases)
-
-    @cached_property
-    def cases_by_tag(self) -> dict[str, list[Case]]:
-        """Tag slug -> its cases, newest first."""
-        out: dict[str, list[Case]] = {t: [] for t in self.library.vocabulary.tags}
-        for c in self.newest:
-            for t in dict.fromkeys(c.tags):
-                out[t].append(c)
-        return out
-
-    @cached_property
-    def search_parts(self) -> tuple[search.IndexPart, ...]:
-        """How the search index is made: in one part, or in several for a large library."""
-        return search.index_parts((c.slug for c in self.library.cases), self.settings.search_pages_per_index)
-
-    def edit_url(self, repo_path: str) -> str | None:
-        """Where to edit a file of the repository (such as 'cases/x.md') on its forge."""
-        if not self.settings.source_url:
-            return None
-        return f"{self.settings.source_url.rstrip('/')}/edit/{self.settings.branch}/{repo_path}"
-
-    def absolute(self, target: str) -> str:
-        return self.settings.site_url + target
+class Site(SiteFacts):
+    """The facts of the site and the renderers of its pages: generated pages as Markdown, the blocks that
+    replace markers in hand-written pages, and the HTML around a case body."""
 
     # -- generated pages ----------------------------------------------------
     def generated_pages(self) -> dict[str, str]:
