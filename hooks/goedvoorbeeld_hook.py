@@ -27,6 +27,7 @@ from goedvoorbeeld.site.search import PAGES_PER_INDEX, Indexer, SearchIndexError
 from goedvoorbeeld.rank.selections import read_selections
 from goedvoorbeeld.site.facts import Settings
 from goedvoorbeeld.site.pages import NAV_PAGES, Site, case_slug
+from goedvoorbeeld.site.render import CASES
 from goedvoorbeeld.engines.mkdocs.theme import SharedPartials
 from goedvoorbeeld.check.vocabulary import VocabularyError
 
@@ -128,7 +129,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     cases_dir = Path(config.config_file_path).parent / "cases"
     for image in sorted({i for c in site.library.cases for i in c.images}):
-        files.append(File.generated(config, f"voorbeelden/{image}", abs_src_path=str(cases_dir / image)))
+        files.append(File.generated(config, CASES + image, abs_src_path=str(cases_dir / image)))
     return files
 
 

@@ -28,7 +28,7 @@ from goedvoorbeeld.check.safety import is_protocol_relative, url_scheme
 
 PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
 # Generated pages that the navigation in mkdocs.yml may list; all others stay out of the nav.
-NAV_PAGES = ("voorbeelden/index.md", "overzicht.md")
+NAV_PAGES = (render.CASES_INDEX, "overzicht.md")
 
 
 class Site(SiteFacts):
@@ -38,10 +38,10 @@ class Site(SiteFacts):
     # -- generated pages ----------------------------------------------------
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> Markdown for every page that is not a file in docs/."""
-        pages = {f"voorbeelden/{c.slug}.md": self.case_markdown(c) for c in self.library.cases}
+        pages = {render.case_source(c.slug): self.case_markdown(c) for c in self.library.cases}
         chunks = [self.newest[i:i + PAGE_SIZE] for i in range(0, len(self.newest), PAGE_SIZE)] or [[]]
         for n, chunk in enumerate(chunks, start=1):
-            uri = "voorbeelden/index.md" if n == 1 else f"voorbeelden/pagina/{n}.md"
+            uri = render.CASES_INDEX if n == 1 else f"{render.CASES}pagina/{n}.md"
             pages[uri] = self.list_page(chunk, n, len(chunks))
         pages.update(five.pages(self))  # /top-5/, the handout and /selecties/
         pages.update(self.tag_pages())
@@ -70,7 +70,7 @@ class Site(SiteFacts):
         return f"---\n{head}\n---\n\n{body}\n"
 
     def list_page(self, cases: list[Case], number: int, pages: int) -> str:
-        page_url = "voorbeelden/" if number == 1 else f"voorbeelden/pagina/{number}/"
+        page_url = render.CASES if number == 1 else f"{render.CASES}pagina/{number}/"
         base = render.base_for(page_url)
         total = len(self.library.cases)
         title = "Alle voorbeelden" if number == 1 else f"Alle voorbeelden, pagina {number}"
@@ -176,7 +176,7 @@ class Site(SiteFacts):
         return {}
 
     @staticmethod
-    def pager(number: int, pages: int, base: str, path: str = "voorbeelden/") -> str:
+    def pager(number: int, pages: int, base: str, path: str = render.CASES) -> str:
         """Previous, next, first and last, plus the pages around this one: constant size at any count."""
         def url(n: int) -> str:
             return href(base, path if n == 1 else f"{path}pagina/{n}/")
@@ -224,13 +224,10 @@ class Site(SiteFacts):
             f' · <a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
             f' · <a href="{href(base, "selecties/")}">Eerder gedeeld</a></p>'
         )
+        note = five.fewer_note(len(self.five), self.library.vocabulary.top)
         if not self.five:
-            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>\n' + links
+            return note + links
         cards = [self.card(r, base, i) for i, r in enumerate(self.five, start=1)]
-        note = ""
-        if len(self.five) < self.library.vocabulary.top:
-            note = (f'<p class="gv-empty">Er tellen nu {len(self.five)} voorbeelden mee; de vijf vullen zich aan '
-                    f'zodra er meer voorbeelden met een resultaat zijn.</p>\n')
         return '<ol class="gv-cards" data-pagefind-ignore>\n' + "\n".join(cards) + "\n</ol>\n" + note + links
 
     def card(self, r: Ranked, base: str, number: int = 0) -> str:
@@ -312,8 +309,8 @@ class Site(SiteFacts):
 
 def case_slug(src_uri: str) -> str | None:
     """The slug of a case page's source (`voorbeelden/<slug>.md`, as `generated_pages` names it), else None."""
-    if src_uri.startswith("voorbeelden/") and src_uri.count("/") == 1 and src_uri != "voorbeelden/index.md":
-        return src_uri[len("voorbeelden/"):-3]
+    if src_uri.startswith(render.CASES) and src_uri.count("/") == 1 and src_uri != render.CASES_INDEX:
+        return src_uri[len(render.CASES):-3]
     return None
 
 
