@@ -175,8 +175,9 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
     if save_name is not None:
         click.echo(f"De vijf van vandaag zijn vastgelegd in {saved}. Voeg het bestand toe aan git.", err=True)
     if len(five) < library.vocabulary.top:
-        click.echo(f"Let op: top is {library.vocabulary.top}, maar er tellen maar {len(five)} voorbeelden mee.",
-                   err=True)
+        from goedvoorbeeld.site.five import too_few
+
+        click.echo(f"Let op: {too_few(len(five), library.vocabulary.top)}.", err=True)
 
 
 def ranking_table(order, five, top: int) -> str:

@@ -24,7 +24,7 @@ from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.rank.selections import FOLDER, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 TOP_URI = "top-5/index.md"
 HANDOUT_URI = "top-5/handout.md"
@@ -40,15 +40,30 @@ def pages(site: Site) -> dict[str, str]:
     return out
 
 
+def too_few(have: int, wanted: int) -> str:
+    """Why fewer cases than `top` count, in Dutch: the one text of the build's warning and of `rank`."""
+    return (f"top is {wanted}, maar er tellen maar {have} voorbeelden mee voor de vijf "
+            f"(status {_ranked_statuses()} en een sectie 'Resultaat')")
+
+
 def shortfall(site: Site) -> str | None:
     """The build's warning (Dutch) when fewer cases count than `top` asks for; None when enough do."""
     wanted = site.library.vocabulary.top
     have = len(site.five)
     if have >= wanted:
         return None
-    return (f"{site.library.root.rstrip('/')}/tags.yml: top is {wanted}, maar er tellen maar {have} "
-            f"voorbeelden mee voor de vijf (status {_ranked_statuses()} en een sectie 'Resultaat'); "
-            f"de site toont er {have}")
+    return f"{site.library.root.rstrip('/')}/tags.yml: {too_few(have, wanted)}; de site toont er {have}"
+
+
+def fewer_note(have: int, wanted: int) -> str:
+    """The line (HTML) under a list of the five when fewer than `top` count; "" when enough do."""
+    if have >= wanted:
+        return ""
+    if have == 0:
+        return '<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>\n'
+    counted = "telt nu 1 voorbeeld" if have == 1 else f"tellen nu {have} voorbeelden"
+    return (f'<p class="gv-empty">Er {counted} mee; de vijf vullen zich aan zodra er meer voorbeelden met een '
+            f'resultaat zijn.</p>\n')
 
 
 # -- /top-5/ -----------------------------------------------------------------
@@ -116,16 +131,13 @@ def top_page(site: Site) -> str:
 
 def five_list(site: Site, base: str) -> str:
     if not site.five:
-        return '<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>'
+        return fewer_note(0, site.library.vocabulary.top).rstrip("\n")
     items = [
         f'<li><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a>'
         f' <span class="gv-list-meta">{esc(r.case.organisation)} · score {r.score}</span></li>'
         for r in site.five
     ]
-    note = ""
-    if len(site.five) < site.library.vocabulary.top:
-        note = (f'\n<p class="gv-empty">Er tellen nu {len(site.five)} voorbeelden mee; de lijst vult zich aan '
-                f'zodra er meer voorbeelden met een resultaat zijn.</p>')
+    note = "\n" + fewer_note(len(site.five), site.library.vocabulary.top).rstrip("\n")
     # data-pagefind-ignore: lists of cases repeat the case pages; search should find those.
     return '<ol class="gv-five" data-pagefind-ignore>' + "".join(items) + "</ol>" + note
 
