@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, make_project, run_axe
 from goedvoorbeeld.check.cases import Case, Section, load_library
 from goedvoorbeeld.cli import main
-from goedvoorbeeld.presentation import result_text
+from goedvoorbeeld.site.presentation import result_text
 from goedvoorbeeld.site.render import dutch_date
 from localweb import CHROMIUM, CHROMIUM_ARGS, browser_missing, serve
 

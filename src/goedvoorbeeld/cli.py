@@ -164,7 +164,7 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
             "ranking": ranking_records(order, five, library.vocabulary, absolute),
         }, ensure_ascii=False, indent=2))
     elif fmt == "bericht":
-        from goedvoorbeeld.sharing import five_message, message_text
+        from goedvoorbeeld.site.sharing import five_message, message_text
 
         click.echo(message_text(five_message(five, base)), nl=False)
         if not base:

@@ -17,7 +17,7 @@ import goedvoorbeeld.site.five as five
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
 import goedvoorbeeld.site.search as search
-import goedvoorbeeld.sharing as sharing
+import goedvoorbeeld.site.sharing as sharing
 from goedvoorbeeld.site.browse import browse_url, filter_form
 from goedvoorbeeld.check.cases import Case
 from goedvoorbeeld.site.facts import SiteFacts

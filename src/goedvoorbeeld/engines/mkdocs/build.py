@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 import goedvoorbeeld.site.five as five
 import goedvoorbeeld.site.outputs as outputs
-import goedvoorbeeld.presentation as presentation
+import goedvoorbeeld.site.presentation as presentation
 from goedvoorbeeld.check.cases import Case, load_library
 from goedvoorbeeld.check.problems import summary_line
 from goedvoorbeeld.check.safety import check_rendered

@@ -25,7 +25,7 @@ import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.site.qr import qr_svg
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.rank.selections import FOLDER, Selection
-from goedvoorbeeld.sharing import NUMBERS
+from goedvoorbeeld.site.sharing import NUMBERS
 
 if TYPE_CHECKING:  # pragma: no cover
     from goedvoorbeeld.site.pages import Site
