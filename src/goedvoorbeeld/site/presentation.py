@@ -28,7 +28,7 @@ from goedvoorbeeld.rank.selections import FOLDER, Selection
 from goedvoorbeeld.site.sharing import NUMBERS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 TOP_PAGE = "top-5/presentatie/"
 CSS = "assets/gv-present.css"

@@ -17,7 +17,7 @@ from goedvoorbeeld.rank.selections import FOLDER, Selection
 if TYPE_CHECKING:  # pragma: no cover
     from goedvoorbeeld.check.cases import Library
     from goedvoorbeeld.rank.ranking import Ranked
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 TOP_URI = "top-5/delen.md"
 GONE = "staat niet meer in de bibliotheek"
