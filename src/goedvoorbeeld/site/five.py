@@ -26,7 +26,7 @@ from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.rank.selections import FOLDER, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 TOP_URI = "top-5/index.md"
 HANDOUT_URI = "top-5/handout.md"
@@ -53,15 +53,30 @@ def pages(site: Site) -> dict[str, str]:
     return out
 
 
+def too_few(have: int, wanted: int) -> str:
+    """Why fewer cases than `top` count, in Dutch: the one text of the build's warning and of `rank`."""
+    return (f"top is {wanted}, maar er tellen maar {have} voorbeelden mee voor de vijf "
+            f"(status {_ranked_statuses()} en een sectie 'Resultaat')")
+
+
 def shortfall(site: Site) -> str | None:
     """The build's warning (Dutch) when fewer cases count than `top` asks for; None when enough do."""
     wanted = site.library.vocabulary.top
     have = len(site.five)
     if have >= wanted:
         return None
-    return (f"{site.library.root.rstrip('/')}/tags.yml: top is {wanted}, maar er tellen maar {have} "
-            f"voorbeelden mee voor de vijf (status {_ranked_statuses()} en een sectie 'Resultaat'); "
-            f"de site toont er {have}")
+    return f"{site.library.root.rstrip('/')}/tags.yml: {too_few(have, wanted)}; de site toont er {have}"
+
+
+def fewer_note(have: int, wanted: int) -> str:
+    """The line (HTML) under a list of the five when fewer than `top` count; "" when enough do."""
+    if have >= wanted:
+        return ""
+    if have == 0:
+        return '<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>\n'
+    counted = "telt nu 1 voorbeeld" if have == 1 else f"tellen nu {have} voorbeelden"
+    return (f'<p class="gv-empty">Er {counted} mee; de vijf vullen zich aan zodra er meer voorbeelden met een '
+            f'resultaat zijn.</p>\n')
 
 
 # -- /top-5/ -----------------------------------------------------------------
@@ -103,6 +118,7 @@ def top_page(site: Site) -> str:
         "",
         f'<p class="gv-five-links"><a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
         f' · <a href="{href(base, "selecties/")}">Eerder gedeelde selecties</a></p>',
+        meeting_links(base, "top-5/"),
         "",
         game.top_links(base),
         "",
@@ -130,16 +146,13 @@ def top_page(site: Site) -> str:
 
 def five_list(site: Site, base: str) -> str:
     if not site.five:
-        return '<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>'
+        return fewer_note(0, site.library.vocabulary.top).rstrip("\n")
     items = [
         f'<li><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a>'
         f' <span class="gv-list-meta">{esc(r.case.organisation)} · score {r.score}</span></li>'
         for r in site.five
     ]
-    note = ""
-    if len(site.five) < site.library.vocabulary.top:
-        note = (f'\n<p class="gv-empty">Er tellen nu {len(site.five)} voorbeelden mee; de lijst vult zich aan '
-                f'zodra er meer voorbeelden met een resultaat zijn.</p>')
+    note = "\n" + fewer_note(len(site.five), site.library.vocabulary.top).rstrip("\n")
     # data-pagefind-ignore: lists of cases repeat the case pages; search should find those.
     return '<ol class="gv-five" data-pagefind-ignore>' + "".join(items) + "</ol>" + note
 
@@ -389,6 +402,8 @@ def selection_page(site: Site, s: Selection) -> str:
         f"{esc(render.dutch_date(s.date))}</time> en verandert niet meer: de scores en gewichten zijn die van "
         f'toen. De vijf van nu staan op <a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>.</p>',
         "",
+        meeting_links(base, f"selecties/{s.stem}/"),
+        "",
     ]
     rows = []
     for c in s.cases:
@@ -426,6 +441,13 @@ def selection_page(site: Site, s: Selection) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def meeting_links(base: str, folder: str) -> str:
+    """Links to the presentation and the share page of the five or of a selection (`folder` ends with "/")."""
+    return (f'<p class="gv-five-links"><a href="{href(base, folder + "presentatie/")}">Presenteer deze voorbeelden'
+            f'</a> (dia\'s, ook offline) · <a href="{href(base, folder + "delen/")}">Bericht voor een nieuwsbrief, '
+            f"intranet of mail</a></p>")
 
 
 def _ranked_statuses() -> str:
