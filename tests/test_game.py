@@ -13,7 +13,8 @@ import subprocess
 import pytest
 
 from conftest import make_project, run_axe
-from goedvoorbeeld import cardtext, game
+import goedvoorbeeld.site.cardtext as cardtext
+import goedvoorbeeld.site.game as game
 from localweb import serve
 
 LONG_SLUG = "het-langste-voorbeeld-dat-de-regels-toestaan-met-een-lange-bestandsnaam-en-titel"  # 80, the maximum

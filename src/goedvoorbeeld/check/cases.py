@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-import goedvoorbeeld.question as question
+import goedvoorbeeld.check.question as question
 import goedvoorbeeld.check.safety as safety
 import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.problems import Problem, problem

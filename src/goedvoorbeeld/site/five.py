@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 import markdown as md
 import nh3
 
-import goedvoorbeeld.game as game
+import goedvoorbeeld.site.game as game
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
-from goedvoorbeeld.cardtext import breakable_url, section_text
+from goedvoorbeeld.site.cardtext import breakable_url, section_text
 from goedvoorbeeld.check.cases import Case
 from goedvoorbeeld.site.qr import qr_svg
 from goedvoorbeeld.rank.ranking import Ranked

@@ -14,7 +14,7 @@ from functools import cached_property
 import nh3
 
 import goedvoorbeeld.site.five as five
-import goedvoorbeeld.game as game
+import goedvoorbeeld.site.game as game
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
 import goedvoorbeeld.site.search as search

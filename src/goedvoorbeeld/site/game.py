@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
-from goedvoorbeeld.cardtext import breakable_url, paragraphs, section_text, trim
+from goedvoorbeeld.site.cardtext import breakable_url, paragraphs, section_text, trim
 from goedvoorbeeld.check.cases import Case
 from goedvoorbeeld.site.render import esc, href
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 GAME_URI = "top-5/spel/index.md"
 CARDS_URI = "top-5/spel/kaarten.md"
