@@ -24,7 +24,7 @@ from goedvoorbeeld.check.cases import Case, Section, load_library
 from goedvoorbeeld.cli import main
 from goedvoorbeeld.site.presentation import result_text
 from goedvoorbeeld.site.render import dutch_date
-from localweb import CHROMIUM, CHROMIUM_ARGS, browser_missing, serve
+from localweb import serve
 
 MEETING = FIXTURES / "meeting"
 SELECTION = "selecties/2026-11-20-netwerkdag/"
@@ -59,18 +59,9 @@ def server(meeting_site):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    reason = browser_missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests must run in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+def chromium(browser):
+    """The session's Chromium (conftest.py): one Playwright per test run, as a second one cannot start."""
+    return browser
 
 
 @pytest.fixture
