@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import goedvoorbeeld.contribute.issueform as issueform
 import goedvoorbeeld.contribute.newcase as newcase
 import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.cases import read_case
@@ -90,3 +91,10 @@ def test_the_cli_prints_path_line_and_code(tmp_path):
     assert result.exit_code == 1, result.output
     assert f"te-korte-vraag.md:{QUESTION_LINE - 2}:1: error GV210: gespreksvraag: 5 tekens" in result.output
 
+
+
+def test_the_issue_form_asks_for_it_as_plain_text():
+    item = next(i for i in issueform.form(VOCAB)["body"] if i.get("id") == "gespreksvraag")
+    assert item["type"] == "textarea" and item["validations"]["required"] is False
+    assert "platte tekst" in item["attributes"]["description"]
+    assert "Markdown mag" not in item["attributes"]["description"]

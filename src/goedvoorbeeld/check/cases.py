@@ -113,7 +113,7 @@ def slug_problems(path: str, filename: str) -> list[Problem]:
 
 
 def suggest_slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    s = schema.dashed(text)
     return (s or "mijn-voorbeeld")[: schema.SLUG_MAX].strip("-").ljust(schema.SLUG_MIN, "x")
 
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The one slug pattern: case file names, tag and group slugs, names of saved selections.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MIN, SLUG_MAX = 3, 80
 # Slugs the site itself uses under voorbeelden/ (the list page and its pages).
 RESERVED_SLUGS = ("index", "pagina")
 FIRST_YEAR = 1990
+
+
+def dashed(text: str) -> str:
+    """`text` in the shape of a slug: lowercase, every run of other characters one hyphen (may be empty)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 LEVELS: dict[str, str] = {
     "rijk": "Rijk",
