@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT, run_axe
 from form_drafts import drafts
-from goedvoorbeeld import caseform
+import goedvoorbeeld.site.caseform as caseform
 from goedvoorbeeld.cli import main
 from goedvoorbeeld.check.vocabulary import load_vocabulary
 from test_case_form_rules import python_side

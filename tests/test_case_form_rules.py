@@ -23,7 +23,9 @@ from pathlib import Path
 import pytest
 
 from form_drafts import drafts
-from goedvoorbeeld import caseform, newcase, schema
+import goedvoorbeeld.site.caseform as caseform
+import goedvoorbeeld.contribute.newcase as newcase
+import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import nh3
 
-import goedvoorbeeld.caseform as caseform
+import goedvoorbeeld.site.caseform as caseform
 import goedvoorbeeld.site.five as five
 import goedvoorbeeld.site.game as game
 import goedvoorbeeld.site.render as render

@@ -23,7 +23,7 @@ from goedvoorbeeld.check.cases import Case, load_library
 from goedvoorbeeld.check.problems import summary_line
 from goedvoorbeeld.check.safety import check_rendered
 from goedvoorbeeld.check.vocabulary import VocabularyError
-from goedvoorbeeld.caseform import is_mail_address
+from goedvoorbeeld.site.caseform import is_mail_address
 from goedvoorbeeld.config import running_engine
 from goedvoorbeeld.engines.mkdocs.pages_ahead import PagesAhead
 from goedvoorbeeld.engines.mkdocs.theme import SharedPartials
