@@ -121,8 +121,8 @@ def check_selections(paths: tuple[str, ...]) -> list[Problem]:
 
 @main.command()
 @click.argument("cases_dir", default=DEFAULT_CASES, type=click.Path(file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Uitvoer: een tabel of JSON.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "bericht"]), default="table", show_default=True,
+              help="Uitvoer: een tabel, JSON, of een bericht over de vijf voor een nieuwsbrief of mail.")
 @click.option("--save", "save_name", metavar="NAAM", default=None,
               help="Leg de vijf van vandaag vast in cases/selecties/JJJJ-MM-DD-NAAM.yml.")
 @click.option("--site-url", default=None, metavar="ADRES",
@@ -165,14 +165,21 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
             "top": top_records(five, library.vocabulary, absolute),
             "ranking": ranking_records(order, five, library.vocabulary, absolute),
         }, ensure_ascii=False, indent=2))
+    elif fmt == "bericht":
+        from goedvoorbeeld.site.sharing import five_message, message_text
+
+        click.echo(message_text(five_message(five, base)), nl=False)
+        if not base:
+            click.echo("Let op: het adres van de site is onbekend, dus de links in het bericht zijn niet volledig; "
+                       "geef --site-url of zet site_url in mkdocs.yml.", err=True)
     else:
         click.echo(ranking_table(order, five, library.vocabulary.top))
     if save_name is not None:
         click.echo(f"De vijf van vandaag zijn vastgelegd in {saved}. Voeg het bestand toe aan git.", err=True)
     if len(five) < library.vocabulary.top:
-        click.echo(f"Let op: top is {library.vocabulary.top}, maar er {'telt' if len(five) == 1 else 'tellen'} "
-                   f"maar {amount(len(five), 'voorbeeld', 'voorbeelden')} mee.",
-                   err=True)
+        from goedvoorbeeld.site.five import too_few
+
+        click.echo(f"Let op: {too_few(len(five), library.vocabulary.top)}.", err=True)
 
 
 def ranking_table(order, five, top: int) -> str:

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+import goedvoorbeeld.check.question as question
 import goedvoorbeeld.check.safety as safety
 import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.problems import Problem, amount, problem
@@ -36,7 +37,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # aanleiding | aanpak | resultaat | lessen
+    key: str  # aanleiding | aanpak | resultaat | lessen | gespreksvraag
     title: str
     markdown: str
     line: int  # file line of the heading
@@ -112,7 +113,7 @@ def slug_problems(path: str, filename: str) -> list[Problem]:
 
 
 def suggest_slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    s = schema.dashed(text)
     return (s or "mijn-voorbeeld")[: schema.SLUG_MAX].strip("-").ljust(schema.SLUG_MIN, "x")
 
 
@@ -449,6 +450,7 @@ def _notable_lines(body: str) -> list[int]:
 
 
 _ORDER = tuple(s.key for s in schema.SECTIONS)  # the order the sections must have
+_ORDER_TEXT = ", ".join(s.title for s in schema.SECTIONS)
 # The heading lines as the template writes them, such as '## Aanpak'.
 _HEADINGS = {f"## {s.title}": s for s in schema.SECTIONS}
 
@@ -481,6 +483,8 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
             text = body[start:end].strip("\n")
             if not text or text.isspace():
                 problems.append(problem(path, line, 1, "GV204", f"sectie '## {title}' is leeg"))
+            elif schema.SECTION_BY_KEY[key].max_len:
+                problems.extend(question.check_section(path, schema.SECTION_BY_KEY[key], body[start:end], line))
             if keep_sections:
                 sections.append(Section(key, title, text, line))
 
@@ -514,7 +518,7 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
                 before = schema.SECTIONS[_ORDER.index(seen_keys[-1])].title
                 problems.append(problem(path, lineno, 1, "GV202",
                                         f"sectie '## {rule.title}' moet voor '## {before}' staan "
-                                        f"(volgorde: Aanleiding, Aanpak, Resultaat, Lessen)"))
+                                        f"(volgorde: {_ORDER_TEXT})"))
             close(start)
             seen_keys.append(rule.key)
             current = (rule.key, rule.title, lineno, end + 1)

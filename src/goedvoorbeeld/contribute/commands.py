@@ -233,7 +233,9 @@ def new(title, summary, organisation, level, status, year, tag_list, link_list, 
     click.echo("Nog te doen:")
     click.echo(f"  1. Open {shown} en vervang de {amount(len(hints), 'hulptekst', 'hulpteksten')} (de regels met '{schema.HINT_PREFIX}') "
                f"door je eigen tekst.")
-    click.echo("     Resultaat en Lessen zijn niet verplicht: heb je daar nog niets over, verwijder dan die kop.")
+    optional = [s.title for s in schema.SECTIONS if not s.required]
+    click.echo(f"     {', '.join(optional[:-1])} en {optional[-1]} zijn niet verplicht: heb je daar nog niets over, "
+               f"verwijder dan die kop.")
     click.echo(f"  2. Controleer het bestand: goedvoorbeeld check --strict {shown}")
     click.echo("  3. Bekijk het op de site: make serve (en open http://127.0.0.1:8000/)")
 
