@@ -10,8 +10,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "goedvoorbeeld"
 # The pipeline's steps in order; a step may import its own and earlier steps only.
-# `config` (reading mkdocs.yml) serves every step; `cli` is the edge and may import anything.
-ORDER = ("config", "check", "rank", "contribute", "site", "engines", "cli")
+# `config` (reading mkdocs.yml) and `dutch_click` (click in Dutch) serve every step; `cli` is the edge and may
+# import anything.
+ORDER = ("config", "dutch_click", "check", "rank", "contribute", "site", "engines", "cli")
 
 
 def module_name(path: Path, root: Path) -> str:
