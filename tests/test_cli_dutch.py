@@ -195,5 +195,6 @@ def test_counts_agree_with_their_number(workdir):
     result = run("rank", "cases")
     assert result.stderr == ("Let op: 1 fout in de voorbeelden; voorbeelden met een fout tellen niet mee. "
                              "Zie: goedvoorbeeld check cases\n"
-                             "Let op: top is 5, maar er telt maar 1 voorbeeld mee.\n")
+                             "Let op: top is 5, maar er telt maar 1 voorbeeld mee voor de vijf (status pilot, "
+                             "lopend of afgerond, een sectie 'Resultaat' en geen hulptekst meer).\n")
     assert result.stdout.endswith("\n1 voorbeeld, waarvan 1 meetelt; de vijf zijn de eerste 5 die meetellen.\n")
