@@ -54,6 +54,8 @@
   function isAscii(s) { return /^[\x00-\x7f]*$/.test(s); }
   function aboveSpace(s) { return Array.from(s).filter(function (ch) { return ch > " "; }).join(""); }
   function count(s, sub) { var n = 0, i = s.indexOf(sub); while (i !== -1) { n++; i = s.indexOf(sub, i + sub.length); } return n; }
+  // problems.amount: a count with its noun in agreement ("1 teken", "2 tekens").
+  function amount(n, one, more) { return n + " " + (n === 1 ? one : more); }
   // A regular expression with Python's \s and \S (Unicode white space as str.isspace() sees it).
   function re(source, flags) {
     var out = "", inClass = false;
@@ -382,7 +384,7 @@
       }
       if (f.kind === "text") {
         var text = collapse(value), n = cpLen(text);
-        if (n < f.min_len || n > f.max_len) add(f.name, "GV108", f.name + ": " + n + " tekens; dat moet " + f.min_len + " tot " + f.max_len + " zijn");
+        if (n < f.min_len || n > f.max_len) add(f.name, "GV108", f.name + ": " + amount(n, "teken", "tekens") + "; dat moet " + f.min_len + " tot " + f.max_len + " zijn");
         else if (text.indexOf("<") >= 0 && TAG_RE.test(text)) add(f.name, "GV115", f.name + ": gebruik hier platte tekst, zonder HTML");
       } else if (f.kind === "choice") {
         var keys = f.choices.map(function (c) { return c.value; });
@@ -429,7 +431,7 @@
       if (seen.indexOf(tag) >= 0) { add("tags", "GV105", "tags: '" + tag + "' staat er twee keer in"); return; }
       seen.push(tag);
     });
-    if (value.length > data.max_tags) add("tags", "GV106", "tags: " + value.length + " tags; het maximum is " + data.max_tags);
+    if (value.length > data.max_tags) add("tags", "GV106", "tags: " + amount(value.length, "tag", "tags") + "; het maximum is " + data.max_tags);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -471,7 +473,7 @@
     function plainSection(rule, markdown, at) {
       if (isBlank(markdown) || markdown.indexOf(data.hint_prefix) >= 0) return;
       var name = rule.title.toLowerCase(), n = cpLen(collapse(markdown));
-      if (n < rule.min_len || n > rule.max_len) addAt(at, "GV210", name + ": " + n + " tekens; dat moet " + rule.min_len + " tot " + rule.max_len + " zijn");
+      if (n < rule.min_len || n > rule.max_len) addAt(at, "GV210", name + ": " + amount(n, "teken", "tekens") + "; dat moet " + rule.min_len + " tot " + rule.max_len + " zijn");
       var markup = plainMarkup(markdown);
       if (markup) {
         if (markup.uncertain) uncertain = true;

@@ -12,7 +12,7 @@ import re
 
 import goedvoorbeeld.check.safety as safety
 import goedvoorbeeld.check.schema as schema
-from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.check.problems import Problem, amount, problem
 
 # Characters that start Markdown or HTML inside a line, and line starts that make a list, heading, quote,
 # code block or table. Used only to point at the line once the renderer has found markup.
@@ -45,7 +45,8 @@ def check_section(path: str, rule: schema.SectionRule, markdown: str, heading_li
     text = plain_text(markdown)
     if not rule.min_len <= len(text) <= rule.max_len:
         problems.append(problem(path, heading_line, 1, "GV210",
-                                f"{name}: {len(text)} tekens; dat moet {rule.min_len} tot {rule.max_len} zijn"))
+                                f"{name}: {amount(len(text), 'teken', 'tekens')}; dat moet {rule.min_len} tot "
+                                f"{rule.max_len} zijn"))
     markup = _markup_line(markdown)
     if markup is not None:
         offset, what = markup
