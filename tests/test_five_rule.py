@@ -153,7 +153,7 @@ def test_a_case_with_checker_errors_never_counts(tmp_path):
     (lib / "h-kapot.md").write_text(broken, encoding="utf-8")
     result = CliRunner().invoke(main, ["rank", str(lib), "--format", "json", "--site-url", SITE])
     assert result.exit_code == 0
-    assert "1 fouten in de voorbeelden" in result.stderr
+    assert "Let op: 1 fout in de voorbeelden;" in result.stderr
     data = json.loads(result.stdout)
     assert "h-kapot" not in [r["slug"] for r in data["ranking"]]
     assert [(r["slug"], r["score"]) for r in data["top"]] == EXPECTED_FIVE
@@ -219,11 +219,22 @@ def test_fewer_eligible_cases_than_top_shows_those_and_the_build_warns(tmp_path)
     assert strict.returncode == 1
     out = strict.stdout + strict.stderr
     assert "cases/tags.yml: top is 4, maar er tellen maar 2 voorbeelden mee voor de vijf" in out
-    assert "Aborted with 1 warnings in strict mode" in out and "Traceback" not in out
+    assert "1 waarschuwing: met --strict telt elke waarschuwing als fout" in out and "Traceback" not in out
     assert build_loud(project).returncode == 0
     home = (project.site / "index.html").read_text(encoding="utf-8")
     assert home.count('<li class="gv-card">') == 2
-    assert "Er tellen nu 2 voorbeelden mee" in home
+    note = "Er tellen nu 2 voorbeelden mee; de vijf vullen zich aan zodra er meer voorbeelden met een resultaat zijn."
+    assert note in home
+    assert note in (project.site / "top-5" / "index.html").read_text(encoding="utf-8")  # one text for both
     handout = (project.site / "top-5" / "handout" / "index.html").read_text(encoding="utf-8")
     assert handout.count('<article class="gv-handout-case"') == 2
     assert "2 van 2" in handout
+
+
+def test_the_note_for_fewer_than_top_counts_its_cases_in_dutch():
+    from goedvoorbeeld.site.five import fewer_note
+
+    assert fewer_note(5, 5) == "" and fewer_note(6, 5) == ""
+    assert "Er tellen nog geen voorbeelden mee voor de vijf." in fewer_note(0, 5)
+    assert "Er telt nu 1 voorbeeld mee;" in fewer_note(1, 5)
+    assert "Er tellen nu 4 voorbeelden mee;" in fewer_note(4, 5)

@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 
 import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.cases import Case
-from goedvoorbeeld.site.render import esc
+from goedvoorbeeld.site.render import CASES, esc
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
 DATA_DIR = "zoekdata"
@@ -56,7 +56,7 @@ def words(text: str) -> list[str]:
 def browse_url(base: str, **params: str | int | list[str]) -> str:
     """A link to a filtered view of /voorbeelden/, e.g. browse_url(base, level='gemeente')."""
     query = urlencode([(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])])
-    return esc(f"{base}voorbeelden/?{query}")
+    return esc(f"{base}{CASES}?{query}")
 
 
 def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], base: str) -> str:

@@ -15,16 +15,19 @@ from typing import TYPE_CHECKING
 import markdown as md
 import nh3
 
+import goedvoorbeeld.site.game as game
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.site.cardtext import breakable_url, section_text
 from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.check.problems import amount
 from goedvoorbeeld.site.qr import qr_svg
 from goedvoorbeeld.rank.ranking import Ranked
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.rank.selections import FOLDER, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 TOP_URI = "top-5/index.md"
 TOP_PATH = "top-5/"  # the rule, the five and the weights: the same size at any library size
@@ -32,6 +35,17 @@ RANKING_PATH = "top-5/rangorde/"  # the full ranking, paged like /voorbeelden/: 
 HANDOUT_URI = "top-5/handout.md"
 SELECTIONS_URI = f"{FOLDER}/index.md"
 RESULT_LIMIT = 700  # characters of `Resultaat` on a handout page: each case fits on one A4 page
+# Aanpak and Lessen go on a handout page where they fit: the page's height in millimetres is estimated from
+# the lengths of the texts (characters per line and line height of each kind of text, as printed by
+# Chromium with gv-handout.css), Resultaat gets at most half the room left, Aanpak and Lessen share the
+# rest. tests/test_game.py prints the longest case the schema allows and checks it stays on one A4 page.
+PAGE_MM = 247  # A4 (297 mm) minus the page margins (36 mm) and a safety margin
+FIXED_MM = 5 + 12 + 12 + 65 + 25  # kicker, tags, score, the QR code with the address under it, and the space
+# between the blocks
+PER_LINE = {"title": 50, "org": 90, "summary": 85, "text": 95}  # characters per printed line
+LINE_MM = {"title": 8.7, "org": 6.0, "summary": 6.6, "text": 6.6}
+HEADING_MM = 7
+SECTION_MIN = 120  # characters: less than this of a section is not worth printing
 
 
 def pages(site: Site) -> dict[str, str]:
@@ -46,15 +60,31 @@ def pages(site: Site) -> dict[str, str]:
     return out
 
 
+def too_few(have: int, wanted: int) -> str:
+    """Why fewer cases than `top` count, in Dutch: the one text of the build's warning and of `rank`."""
+    counted = f"{'telt' if have == 1 else 'tellen'} maar {amount(have, 'voorbeeld', 'voorbeelden')}"
+    return (f"top is {wanted}, maar er {counted} mee voor de vijf "
+            f"(status {_ranked_statuses()}, een sectie 'Resultaat' en geen hulptekst meer)")
+
+
 def shortfall(site: Site) -> str | None:
     """The build's warning (Dutch) when fewer cases count than `top` asks for; None when enough do."""
     wanted = site.library.vocabulary.top
     have = len(site.five)
     if have >= wanted:
         return None
-    return (f"{site.library.root.rstrip('/')}/tags.yml: top is {wanted}, maar er tellen maar {have} "
-            f"voorbeelden mee voor de vijf (status {_ranked_statuses()} en een sectie 'Resultaat'); "
-            f"de site toont er {have}")
+    return f"{site.library.root.rstrip('/')}/tags.yml: {too_few(have, wanted)}; de site toont er {have}"
+
+
+def fewer_note(have: int, wanted: int) -> str:
+    """The line (HTML) under a list of the five when fewer than `top` count; "" when enough do."""
+    if have >= wanted:
+        return ""
+    if have == 0:
+        return '<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>\n'
+    counted = "telt nu 1 voorbeeld" if have == 1 else f"tellen nu {have} voorbeelden"
+    return (f'<p class="gv-empty">Er {counted} mee; de vijf vullen zich aan zodra er meer voorbeelden met een '
+            f'resultaat zijn.</p>\n')
 
 
 # -- /top-5/ -----------------------------------------------------------------
@@ -90,7 +120,8 @@ def top_page(site: Site) -> str:
         "1. **Score.** Elk voorbeeld krijgt punten voor zijn tags: de score is de som van de gewichten "
         "van de tags. Elke tag telt één keer.",
         f"2. **Meetellen.** Een voorbeeld telt mee als het door de controle komt, de status "
-        f"{_ranked_statuses()} heeft (het is dus echt geprobeerd) en een sectie *Resultaat* heeft.",
+        f"{_ranked_statuses()} heeft (het is dus echt geprobeerd), een sectie *Resultaat* heeft en af is: "
+        f"er staat geen hulptekst meer in ('{schema.HINT_PREFIX} …').",
         "3. **Volgorde.** De hoogste score staat bovenaan. Bij een gelijke score gaat het voorbeeld voor dat "
         "het laatst is toegevoegd. Is ook die datum gelijk, dan beslist de bestandsnaam, van A naar Z.",
         f"4. **De vijf.** De vijf zijn de eerste {n} voorbeelden in die volgorde die meetellen. Tellen er "
@@ -105,6 +136,9 @@ def top_page(site: Site) -> str:
         "",
         f'<p class="gv-five-links"><a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
         f' · <a href="{href(base, "selecties/")}">Eerder gedeelde selecties</a></p>',
+        meeting_links(base, "top-5/"),
+        "",
+        game.top_links(base),
         "",
         "## Gewichten van de tags",
         "",
@@ -179,16 +213,13 @@ def ranking_pager(site: Site, number: int, pages: int, base: str) -> str:
 
 def five_list(site: Site, base: str) -> str:
     if not site.five:
-        return '<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>'
+        return fewer_note(0, site.library.vocabulary.top).rstrip("\n")
     items = [
         f'<li><a href="{href(base, render.case_url(r.slug))}">{esc(r.case.title)}</a>'
         f' <span class="gv-list-meta">{esc(r.case.organisation)} · score {r.score}</span></li>'
         for r in site.five
     ]
-    note = ""
-    if len(site.five) < site.library.vocabulary.top:
-        note = (f'\n<p class="gv-empty">Er tellen nu {len(site.five)} voorbeelden mee; de lijst vult zich aan '
-                f'zodra er meer voorbeelden met een resultaat zijn.</p>')
+    note = "\n" + fewer_note(len(site.five), site.library.vocabulary.top).rstrip("\n")
     # data-pagefind-ignore: lists of cases repeat the case pages; search should find those.
     return '<ol class="gv-five" data-pagefind-ignore>' + "".join(items) + "</ol>" + note
 
@@ -272,43 +303,80 @@ def handout_page(site: Site) -> str:
         "<p>Deze pagina is gemaakt om af te drukken of als PDF te bewaren (Ctrl+P of Cmd+P): elk voorbeeld komt "
         "op een eigen A4-pagina, met een QR-code die de pagina van het voorbeeld opent. Kop, menu, zoekveld en "
         "voettekst worden niet afgedrukt.</p>"
-        f'<p><a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a></p></div>',
+        f'<p><a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a></p>'
+        f'<link rel="stylesheet" href="{href(base, "assets/gv-handout.css")}"></div>',
         "",
     ]
     if not site.five:
         lines.append('<p class="gv-empty">Er tellen nog geen voorbeelden mee voor de vijf.</p>')
+    label = game.label_text(site)
     for i, r in enumerate(site.five, start=1):
-        lines += [handout_case(site, r, i, count), ""]
+        lines += [handout_case(site, r, i, count, label), ""]
     return "\n".join(lines)
 
 
-def handout_case(site: Site, r: Ranked, number: int, count: int) -> str:
+def handout_case(site: Site, r: Ranked, number: int, count: int, selection: str = "") -> str:
     c = r.case
     url = site.absolute(render.case_url(c.slug))
     vocab = site.library.vocabulary.tags
     tags = "".join(f"<li>{esc(vocab[t].label)}</li>" for t in c.tags)
-    result = result_paragraph(c)
+    texts = handout_texts(c)
     meta = " · ".join([schema.LEVELS[c.level], schema.STATUSES[c.status], f"sinds {c.year}"])
     label = f"QR-code: opent het voorbeeld '{c.title}' op {url}"
     heading = f"handout-{number}"
     parts = [
         f'<article class="gv-handout-case" aria-labelledby="{heading}">',
-        f'<p class="gv-handout-kicker">Goed Voorbeeld · de vijf · {number} van {count}</p>',
+        f'<p class="gv-handout-kicker">Goed Voorbeeld · {esc(selection or "de vijf")} · {number} van {count}</p>',
         f'<h2 id="{heading}">{esc(c.title)}</h2>',
         f'<p class="gv-handout-org"><strong>{esc(c.organisation)}</strong> · {esc(meta)}</p>',
         f'<p class="gv-handout-summary">{esc(c.summary)}</p>',
     ]
-    if result:
-        parts += ["<h3>Resultaat</h3>", f"<p>{esc(result)}</p>"]
+    for title, text in texts:
+        parts += [f"<h3>{esc(title)}</h3>", f"<p>{esc(text)}</p>"]
     parts += [
         f'<ul class="gv-tags" aria-label="Tags">{tags}</ul>',
         f'<p class="gv-handout-score">Score {r.score}: {breakdown_html(site, r.breakdown)}</p>',
         f'<figure class="gv-qr">{qr_svg(url, label)}'
         f'<figcaption>Lees het hele voorbeeld: scan de code of ga naar<br>'
-        f'<a href="{esc(url)}">{esc(url)}</a></figcaption></figure>',
+        f'<a class="gv-url" href="{esc(url)}">{breakable_url(url)}</a></figcaption></figure>',
         "</article>",
     ]
     return "\n".join(parts)
+
+
+def handout_texts(case: Case) -> list[tuple[str, str]]:
+    """(section title, plain text) for the handout in the order of the schema: the first paragraph of
+    Resultaat, then Aanpak and Lessen trimmed to the room left on the page (left out when it is too little)."""
+    org_line = " · ".join([case.organisation, schema.LEVELS[case.level], schema.STATUSES[case.status],
+                           f"sinds {case.year}"])
+    room = PAGE_MM - FIXED_MM - sum(_height(kind, text) for kind, text in (
+        ("title", case.title), ("org", org_line), ("summary", case.summary)))
+    texts: dict[str, str] = {}
+    result = result_paragraph(case, min(RESULT_LIMIT, _chars(room / 2)))
+    if result:
+        texts["resultaat"] = result
+        room -= HEADING_MM + _height("text", result)
+    for key in ("aanpak", "lessen"):
+        section = case.section(key)
+        limit = _chars(room)
+        if section is None or limit < SECTION_MIN:
+            continue
+        text = section_text(section.markdown, limit)
+        if text:
+            texts[key] = text
+            room -= HEADING_MM + _height("text", text)
+    return [(s.title, texts[s.key]) for s in schema.SECTIONS if s.key in texts]
+
+
+def _height(kind: str, text: str) -> float:
+    """Estimated printed height (mm) of a paragraph of this kind."""
+    return max(1, -(-len(text) // PER_LINE[kind])) * LINE_MM[kind]
+
+
+def _chars(room_mm: float) -> int:
+    """Characters of section text that fit in `room_mm` below a heading (whole lines, the last one short)."""
+    lines = int((room_mm - HEADING_MM) // LINE_MM["text"])
+    return max(0, lines * PER_LINE["text"] - PER_LINE["text"] // 2)
 
 
 def result_paragraph(case: Case, limit: int = RESULT_LIMIT) -> str:
@@ -390,6 +458,8 @@ def selection_page(site: Site, s: Selection) -> str:
         f"{esc(render.dutch_date(s.date))}</time> en verandert niet meer: de scores en gewichten zijn die van "
         f'toen. De vijf van nu staan op <a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>.</p>',
         "",
+        meeting_links(base, f"selecties/{s.stem}/"),
+        "",
     ]
     rows = []
     for c in s.cases:
@@ -427,6 +497,13 @@ def selection_page(site: Site, s: Selection) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def meeting_links(base: str, folder: str) -> str:
+    """Links to the presentation and the share page of the five or of a selection (`folder` ends with "/")."""
+    return (f'<p class="gv-five-links"><a href="{href(base, folder + "presentatie/")}">Presenteer deze voorbeelden'
+            f'</a> (dia\'s, ook offline) · <a href="{href(base, folder + "delen/")}">Bericht voor een nieuwsbrief, '
+            f"intranet of mail</a></p>")
 
 
 def _ranked_statuses() -> str:

@@ -1,4 +1,4 @@
-"""What the site shows, computed once per build from a checked library.
+"""The renderers of the site's pages, over the facts in `site.facts`.
 
 `Site` knows nothing of MkDocs: the hook asks it for generated pages (as
 Markdown), for the blocks that replace markers in hand-written pages, and
@@ -9,104 +9,51 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import nh3
 
+import goedvoorbeeld.site.caseform as caseform
 import goedvoorbeeld.site.five as five
+import goedvoorbeeld.site.game as game
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
 import goedvoorbeeld.site.search as search
+import goedvoorbeeld.site.sharing as sharing
 from goedvoorbeeld.site.browse import browse_url, filter_form
-from goedvoorbeeld.check.cases import Case, Library
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.facts import SiteFacts
 from goedvoorbeeld.site.charts import overview_page
 from goedvoorbeeld.check.problems import CODES
-from goedvoorbeeld.rank.ranking import Ranked, rank, top
-from goedvoorbeeld.rank.related import related_cases
+from goedvoorbeeld.rank.ranking import Ranked
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.check.safety import is_protocol_relative, url_scheme
 
 PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
 # Generated pages that the navigation in mkdocs.yml may list; all others stay out of the nav.
-NAV_PAGES = ("voorbeelden/index.md", "overzicht.md")
+NAV_PAGES = (render.CASES_INDEX, "overzicht.md")
 
 
-@dataclass(frozen=True)
-class Settings:
-    site_url: str = ""  # absolute, ends with "/"
-    source_url: str = ""  # repository web address, for edit links
-    branch: str = "main"
-    search_pages_per_index: int = search.PAGES_PER_INDEX
-
-
-@dataclass
-class Site:
-    library: Library
-    settings: Settings = field(default_factory=Settings)
-    selections: tuple = ()  # saved selections (selections.Selection), newest first
-
-    # -- facts derived once -------------------------------------------------
-    @cached_property
-    def ranking(self) -> list[Ranked]:
-        return rank(self.library)
-
-    @cached_property
-    def five(self) -> list[Ranked]:
-        return top(self.library, self.ranking)
-
-    @cached_property
-    def ranked_by_slug(self) -> dict[str, Ranked]:
-        return {r.slug: r for r in self.ranking}
-
-    @cached_property
-    def newest(self) -> list[Case]:
-        """Every case, newest first (then slug A to Z)."""
-        return sorted(self.library.cases, key=lambda c: (-c.added.toordinal(), c.slug))
-
-    @cached_property
-    def newest_number(self) -> dict[str, int]:
-        """Slug -> place in `newest` from 0: a case's row in the filter data of /voorbeelden/ (browse.py)."""
-        return {c.slug: i for i, c in enumerate(self.newest)}
-
-    @cached_property
-    def related(self) -> dict[str, list[Case]]:
-        return related_cases(self.library.cases)
-
-    @cached_property
-    def cases_by_tag(self) -> dict[str, list[Case]]:
-        """Tag slug -> its cases, newest first."""
-        out: dict[str, list[Case]] = {t: [] for t in self.library.vocabulary.tags}
-        for c in self.newest:
-            for t in dict.fromkeys(c.tags):
-                out[t].append(c)
-        return out
-
-    @cached_property
-    def search_parts(self) -> tuple[search.IndexPart, ...]:
-        """How the search index is made: in one part, or in several for a large library."""
-        return search.index_parts((c.slug for c in self.library.cases), self.settings.search_pages_per_index)
-
-    def edit_url(self, repo_path: str) -> str | None:
-        """Where to edit a file of the repository (such as 'cases/x.md') on its forge."""
-        if not self.settings.source_url:
-            return None
-        return f"{self.settings.source_url.rstrip('/')}/edit/{self.settings.branch}/{repo_path}"
-
-    def absolute(self, target: str) -> str:
-        return self.settings.site_url + target
+class Site(SiteFacts):
+    """The facts of the site and the renderers of its pages: generated pages as Markdown, the blocks that
+    replace markers in hand-written pages, and the HTML around a case body."""
 
     # -- generated pages ----------------------------------------------------
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> Markdown for every page that is not a file in docs/."""
-        pages = {f"voorbeelden/{c.slug}.md": self.case_markdown(c) for c in self.library.cases}
+        pages = {render.case_source(c.slug): self.case_markdown(c) for c in self.library.cases}
         chunks = [self.newest[i:i + PAGE_SIZE] for i in range(0, len(self.newest), PAGE_SIZE)] or [[]]
         for n, chunk in enumerate(chunks, start=1):
-            uri = "voorbeelden/index.md" if n == 1 else f"voorbeelden/pagina/{n}.md"
+            uri = render.CASES_INDEX if n == 1 else f"{render.CASES}pagina/{n}.md"
             pages[uri] = self.list_page(chunk, n, len(chunks))
         pages.update(five.pages(self))  # /top-5/, the handout and /selecties/
+        pages.update(game.pages(self))  # /top-5/spel/ and its cards
+        pages.update(sharing.pages(self))  # /top-5/delen/ and each selection's share page
         pages.update(self.tag_pages())
         pages["overzicht.md"] = overview_page(self.library.cases, self.library.vocabulary, render.base_for("overzicht/"))
+        pages[caseform.PAGE] = caseform.page_markdown(caseform.form_data(
+            self.library.vocabulary, editors=self.settings.editors, source=self.settings.source_url,
+            branch=self.settings.branch))
         return pages
 
     def build_order(self, pages: dict[str, str]) -> list[str]:
@@ -131,7 +78,7 @@ class Site:
         return f"---\n{head}\n---\n\n{body}\n"
 
     def list_page(self, cases: list[Case], number: int, pages: int) -> str:
-        page_url = "voorbeelden/" if number == 1 else f"voorbeelden/pagina/{number}/"
+        page_url = render.CASES if number == 1 else f"{render.CASES}pagina/{number}/"
         base = render.base_for(page_url)
         total = len(self.library.cases)
         title = "Alle voorbeelden" if number == 1 else f"Alle voorbeelden, pagina {number}"
@@ -237,7 +184,7 @@ class Site:
         return {}
 
     @staticmethod
-    def pager(number: int, pages: int, base: str, path: str = "voorbeelden/") -> str:
+    def pager(number: int, pages: int, base: str, path: str = render.CASES) -> str:
         """Previous, next, first and last, plus the pages around this one: constant size at any count."""
         def url(n: int) -> str:
             return href(base, path if n == 1 else f"{path}pagina/{n}/")
@@ -285,13 +232,10 @@ class Site:
             f' · <a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
             f' · <a href="{href(base, "selecties/")}">Eerder gedeeld</a></p>'
         )
+        note = five.fewer_note(len(self.five), self.library.vocabulary.top)
         if not self.five:
-            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>\n' + links
+            return note + links
         cards = [self.card(r, base, i) for i, r in enumerate(self.five, start=1)]
-        note = ""
-        if len(self.five) < self.library.vocabulary.top:
-            note = (f'<p class="gv-empty">Er tellen nu {len(self.five)} voorbeelden mee; de vijf vullen zich aan '
-                    f'zodra er meer voorbeelden met een resultaat zijn.</p>\n')
         return '<ol class="gv-cards" data-pagefind-ignore>\n' + "\n".join(cards) + "\n</ol>\n" + note + links
 
     def card(self, r: Ranked, base: str, number: int = 0) -> str:
@@ -379,8 +323,8 @@ class Site:
 
 def case_slug(src_uri: str) -> str | None:
     """The slug of a case page's source (`voorbeelden/<slug>.md`, as `generated_pages` names it), else None."""
-    if src_uri.startswith("voorbeelden/") and src_uri.count("/") == 1 and src_uri != "voorbeelden/index.md":
-        return src_uri[len("voorbeelden/"):-3]
+    if src_uri.startswith(render.CASES) and src_uri.count("/") == 1 and src_uri != render.CASES_INDEX:
+        return src_uri[len(render.CASES):-3]
     return None
 
 

@@ -92,17 +92,27 @@ def index_parts(slugs: Iterable[str], per_index: int = PAGES_PER_INDEX) -> tuple
                  for i, g in enumerate(groups))
 
 
+# The preview's set-up (`make serve`) leaves Pagefind out: the extra 'search' of pyproject.toml.
+MISSING = ("Pagefind ontbreekt, en daarmee de zoekindex: installeer het met 'make build' (of pip install -e "
+           "\".[search]\"), of bouw zonder zoekindex met GV_SKIP_SEARCH_INDEX=1")
+
+
+def pagefind_executable() -> Path:
+    """Pagefind's binary from the pagefind[bin] package, or SearchIndexError saying how to install it."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise SearchIndexError(MISSING) from None
+    exe = get_executable()
+    if exe is None:
+        raise SearchIndexError(MISSING)
+    return Path(exe)
+
+
 def pagefind_command(site_dir: str | Path, part: IndexPart, pages: Iterable[str] = ()) -> list[str]:
     """The Pagefind command line for a part of a built site (the binary comes from the pagefind[bin] package);
     `pages` are the searchable pages other than case pages, as paths in the site."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:  # pragma: no cover - a runtime dependency
-        raise SearchIndexError("Pagefind is niet geinstalleerd: pip install 'pagefind[bin]'") from None
-    exe = get_executable()
-    if exe is None:
-        raise SearchIndexError("het programma van Pagefind is niet gevonden: pip install 'pagefind[bin]'")
-    return [str(exe), "--site", str(site_dir), "--output-subdir", part.output, "--force-language", LANGUAGE,
+    return [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", part.output, "--force-language", LANGUAGE,
             "--quiet", "--glob", part.glob(pages)]
 
 
@@ -153,6 +163,7 @@ class Indexer:
     """
 
     def __init__(self, site_dir: str | Path, parts: tuple[IndexPart, ...], slugs) -> None:
+        pagefind_executable()  # before MkDocs writes a page: SearchIndexError when Pagefind is missing
         self.site_dir = site_dir
         self.todo = list(run_order(parts))
         self.left = Counter(part_of(parts, s).output for s in slugs)
