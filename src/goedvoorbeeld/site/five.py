@@ -91,10 +91,9 @@ def fewer_note(have: int, wanted: int) -> str:
 
 def ranking_chunks(site: Site) -> list[list[Ranked]]:
     """The full ranking cut into pages of the list's page size: /top-5/ weighs the same at any library size."""
-    from goedvoorbeeld.site.pages import PAGE_SIZE  # site imports this module
 
     ranking = site.ranking
-    return [ranking[i:i + PAGE_SIZE] for i in range(0, len(ranking), PAGE_SIZE)] or [[]]
+    return [ranking[i:i + render.PAGE_SIZE] for i in range(0, len(ranking), render.PAGE_SIZE)] or [[]]
 
 
 def top_page(site: Site) -> str:
@@ -166,9 +165,8 @@ def _all_cases(site: Site) -> str:
 
 
 def _pages_note(pages: int) -> str:
-    from goedvoorbeeld.site.pages import PAGE_SIZE  # site imports this module
 
-    return f" ({pages} pagina's van {PAGE_SIZE})" if pages > 1 else ""
+    return f" ({pages} pagina's van {render.PAGE_SIZE})" if pages > 1 else ""
 
 
 def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str:

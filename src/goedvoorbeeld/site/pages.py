@@ -29,7 +29,7 @@ from goedvoorbeeld.rank.ranking import Ranked
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.check.safety import is_protocol_relative, url_scheme
 
-PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
+PAGE_SIZE = render.PAGE_SIZE  # cases per page of the plain list at /voorbeelden/
 # Generated pages that the navigation in mkdocs.yml may list; all others stay out of the nav.
 NAV_PAGES = (render.CASES_INDEX, "overzicht.md")
 

@@ -34,6 +34,7 @@ def href(base: str, target: str) -> str:
 
 # Where the cases live on the site: the one place for this path.
 CASES = "voorbeelden/"
+PAGE_SIZE = 100  # cases per page of a paged list: /voorbeelden/, the tag pages and the ranking
 CASES_INDEX = CASES + "index.md"  # the first page of the list of all cases
 
 
