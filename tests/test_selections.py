@@ -54,7 +54,7 @@ def test_a_second_save_with_the_same_name_and_date_is_refused(cases):
     before = path.read_bytes()
     again = save(cases, "netwerkdag")
     assert again.exit_code == 1
-    assert again.stderr.startswith(f"Error: er is op {TODAY} al een selectie 'netwerkdag' bewaard")
+    assert again.stderr.startswith(f"Fout: er is op {TODAY} al een selectie 'netwerkdag' bewaard")
     assert "wordt nooit overschreven: kies een andere naam" in again.stderr
     assert "Traceback" not in again.output
     assert path.read_bytes() == before

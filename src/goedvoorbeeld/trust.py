@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from goedvoorbeeld.site.caseform import is_mail_address
 from goedvoorbeeld.site.render import esc, external_link
 
-_ADDRESS = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
 
 
 def editors(settings, base: str) -> str:
@@ -44,7 +44,7 @@ def setting_problems(extra: dict) -> list[str]:
     """Dutch messages for settings of the trust pages in `extra.goedvoorbeeld` that cannot be used."""
     problems = []
     editors = extra.get("editors")
-    if editors is not None and not (isinstance(editors, str) and _ADDRESS.fullmatch(editors)):
+    if editors is not None and not is_mail_address(editors):
         problems.append("mkdocs.yml: extra.goedvoorbeeld.editors moet het e-mailadres van de redactie zijn "
                         f"(zoals redactie@voorbeeld.nl), niet '{editors}'")
     owner_url = extra.get("owner_url")

@@ -21,9 +21,10 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+import goedvoorbeeld.check.question as question
 import goedvoorbeeld.check.safety as safety
 import goedvoorbeeld.check.schema as schema
-from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.check.problems import Problem, amount, problem
 from goedvoorbeeld.check.source import INVALID, FrontMatter, label, read_front_matter
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
@@ -36,7 +37,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # aanleiding | aanpak | resultaat | lessen
+    key: str  # aanleiding | aanpak | resultaat | lessen | gespreksvraag
     title: str
     markdown: str
     line: int  # file line of the heading
@@ -112,7 +113,7 @@ def slug_problems(path: str, filename: str) -> list[Problem]:
 
 
 def suggest_slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    s = schema.dashed(text)
     return (s or "mijn-voorbeeld")[: schema.SLUG_MAX].strip("-").ljust(schema.SLUG_MIN, "x")
 
 
@@ -228,7 +229,7 @@ def _text(f, value, add, vocab, today):
         return INVALID
     text = " ".join(value.split())
     if not (f.min_len <= len(text) <= f.max_len):
-        add((f.name,), "GV108", f"{f.name}: {len(text)} tekens; dat moet {f.min_len} tot {f.max_len} zijn")
+        add((f.name,), "GV108", f"{f.name}: {amount(len(text), 'teken', 'tekens')}; dat moet {f.min_len} tot {f.max_len} zijn")
         return INVALID
     if "<" in text and _TAG_RE.search(text):  # every match starts with '<'
         add((f.name,), "GV115", f"{f.name}: gebruik hier platte tekst, zonder HTML")
@@ -309,7 +310,7 @@ def _tags(f, value, add, vocab: Vocabulary, today):
         add((f.name,), "GV106", "tags: geef minstens 1 tag")
         return INVALID
     if len(value) > vocab.max_tags:
-        add((f.name, vocab.max_tags), "GV106", f"tags: {len(value)} tags; het maximum is {vocab.max_tags}")
+        add((f.name, vocab.max_tags), "GV106", f"tags: {amount(len(value), 'tag', 'tags')}; het maximum is {vocab.max_tags}")
         return INVALID
     return tuple(seen) if ok else INVALID
 
@@ -449,6 +450,7 @@ def _notable_lines(body: str) -> list[int]:
 
 
 _ORDER = tuple(s.key for s in schema.SECTIONS)  # the order the sections must have
+_ORDER_TEXT = ", ".join(s.title for s in schema.SECTIONS)
 # The heading lines as the template writes them, such as '## Aanpak'.
 _HEADINGS = {f"## {s.title}": s for s in schema.SECTIONS}
 
@@ -481,6 +483,8 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
             text = body[start:end].strip("\n")
             if not text or text.isspace():
                 problems.append(problem(path, line, 1, "GV204", f"sectie '## {title}' is leeg"))
+            elif schema.SECTION_BY_KEY[key].max_len:
+                problems.extend(question.check_section(path, schema.SECTION_BY_KEY[key], body[start:end], line))
             if keep_sections:
                 sections.append(Section(key, title, text, line))
 
@@ -514,7 +518,7 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
                 before = schema.SECTIONS[_ORDER.index(seen_keys[-1])].title
                 problems.append(problem(path, lineno, 1, "GV202",
                                         f"sectie '## {rule.title}' moet voor '## {before}' staan "
-                                        f"(volgorde: Aanleiding, Aanpak, Resultaat, Lessen)"))
+                                        f"(volgorde: {_ORDER_TEXT})"))
             close(start)
             seen_keys.append(rule.key)
             current = (rule.key, rule.title, lineno, end + 1)

@@ -12,8 +12,10 @@ first view weighs the same at 100 and at 10,000 cases.
 - `zoekdata/kaarten/N.json`: title, address, summary and so on of cases
   N*CHUNK to (N+1)*CHUNK-1, fetched only for the results that are shown.
 - `zoekdata/woorden/XY.json`: every word of titles, summaries and
-  organisations that starts with XY, with the cases it occurs in; the free
-  text filter fetches one such file per word typed.
+  organisations that starts with XY, with the cases it occurs in. The text
+  filter asks the site search (Pagefind) and finds what the search box
+  finds (see search.py); only without a search index (the preview) does it
+  fetch one such file per word typed, and it says so.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from urllib.parse import urlencode
 
 import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.cases import Case
-from goedvoorbeeld.site.render import dutch_date, esc
+from goedvoorbeeld.site.render import CASES, dutch_date, esc
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
 DATA_DIR = "zoekdata"
@@ -54,7 +56,7 @@ def words(text: str) -> list[str]:
 def browse_url(base: str, **params: str | int | list[str]) -> str:
     """A link to a filtered view of /voorbeelden/, e.g. browse_url(base, level='gemeente')."""
     query = urlencode([(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])])
-    return esc(f"{base}voorbeelden/?{query}")
+    return esc(f"{base}{CASES}?{query}")
 
 
 def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], base: str) -> str:
@@ -82,8 +84,10 @@ def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], ba
         # gv-browse.js opens it on a wide screen.
         '<details class="gv-filters-fold" id="gv-filters-fold"><summary>Filter de voorbeelden</summary>'
         '<div class="gv-filter-fields">'
-        '<div class="gv-filter-field gv-filter-text"><label for="gv-filter-q">Zoek in titel, samenvatting en organisatie</label>'
-        '<input type="search" name="q" id="gv-filter-q" autocomplete="off" spellcheck="false"></div>'
+        '<div class="gv-filter-field gv-filter-text"><label for="gv-filter-q">Zoekwoord</label>'
+        '<input type="search" name="q" id="gv-filter-q" autocomplete="off" spellcheck="false"'
+        ' aria-describedby="gv-filter-q-hint">'
+        '<span class="gv-hint" id="gv-filter-q-hint">Zoekt in de hele tekst, zoals het zoekvak bovenaan</span></div>'
         + select("level", "Bestuurslaag", schema.LEVELS, "Alle bestuurslagen")
         + select("status", "Status", schema.STATUSES, "Alle statussen")
         + '<div class="gv-filter-field"><label for="gv-filter-organisation">Organisatie</label>'
