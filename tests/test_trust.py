@@ -1,5 +1,5 @@
 """What makes the site trustworthy, read from the built files: the trust pages and their one-place facts,
-the footer on every page, Dutch titles, dates, and tables labelled for phones (goedvoorbeeld.tables)."""
+the footer on every page, Dutch titles, dates, and tables labelled for phones (goedvoorbeeld.site.tables)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from conftest import ROOT
-from goedvoorbeeld import trust
+import goedvoorbeeld.site.trust as trust
 from goedvoorbeeld.site.pages import Settings
-from goedvoorbeeld.tables import label_cells
+from goedvoorbeeld.site.tables import label_cells
 
 
 def settings() -> dict:

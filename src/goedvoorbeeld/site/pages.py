@@ -19,8 +19,8 @@ import goedvoorbeeld.site.game as game
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
 import goedvoorbeeld.site.search as search
-import goedvoorbeeld.tables as tables
-import goedvoorbeeld.trust as trust
+import goedvoorbeeld.site.tables as tables
+import goedvoorbeeld.site.trust as trust
 import goedvoorbeeld.site.sharing as sharing
 from goedvoorbeeld.site.browse import browse_url, filter_form
 from goedvoorbeeld.check.cases import Case

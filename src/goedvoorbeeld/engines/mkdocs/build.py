@@ -23,8 +23,8 @@ from goedvoorbeeld.check.cases import Case, load_library
 from goedvoorbeeld.check.problems import strict_line, summary_line
 from goedvoorbeeld.check.safety import check_rendered
 from goedvoorbeeld.check.vocabulary import VocabularyError
-import goedvoorbeeld.trust as trust
-from goedvoorbeeld.tables import label_cells
+import goedvoorbeeld.site.trust as trust
+from goedvoorbeeld.site.tables import label_cells
 from goedvoorbeeld.config import running_engine
 from goedvoorbeeld.engines.mkdocs.pages_ahead import PagesAhead
 from goedvoorbeeld.engines.mkdocs.theme import SharedPartials
