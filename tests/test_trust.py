@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT
 import goedvoorbeeld.site.trust as trust
-from goedvoorbeeld.site.pages import Settings
+from goedvoorbeeld.site.facts import Settings
 from goedvoorbeeld.site.tables import label_cells
 
 

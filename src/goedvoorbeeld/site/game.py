@@ -164,7 +164,7 @@ def _intro(base: str, rounds_count: int) -> str:
     return "\n".join([
         '<section class="gv-game-intro" aria-labelledby="gv-game-intro-title">',
         '<h2 id="gv-game-intro-title">Voor wie het gesprek leidt</h2>',
-        "<p>Het verslag van de gesprekstafel ‘Cultuur van Open Overheid’ van 17 juni stelt voor om de vijf "
+        "<p>Het verslag van de gesprekstafel ‘Cultuur van Open Overheid’ van 17 juni 2015 stelt voor om de vijf "
         "voorbeelden te gebruiken in een spel met ministers, bewoners en andere belanghebbenden: "
         "„gebruik het spel als aanleiding voor gesprek over open overheid”. Dit spel doet dat met de vijf "
         f"voorbeelden van nu, in {rounds_count} {'ronde' if rounds_count == 1 else 'rondes'}.</p>",
