@@ -31,17 +31,22 @@ PAGES = {
     "filtered list": "voorbeelden/?tag=burgers-betrekken",
     "tag": "tags/burgers-betrekken/",
     "top-5": "top-5/",
+    "ranking": "top-5/rangorde/",
     "handout": "top-5/handout/",
+    "game": "top-5/spel/",
+    "game cards": "top-5/spel/kaarten/",
+    "share": "top-5/delen/",
     "selections": "selecties/",
     "overview": "overzicht/",
     "guide": "bijdragen/",
+    "case form": "bijdragen/nieuw/",
     "about": "over/",
     "accessibility": "toegankelijkheid/",
     "privacy": "privacy/",
     "contact": "contact/",
     "404": "deze-pagina-bestaat-niet/",
 }
-GUIDE = {"guide"}  # the contributor guide may explain GitHub and its terms
+GUIDE = {"guide", "case form"}  # the contributor guide and the form may explain GitHub and its terms
 
 # English a Dutch visitor must not meet: interface words of the theme, and git words on visitor pages.
 INTERFACE_WORDS = ["Home", "Header", "Footer", "Tabs", "Search", "Skip", "Next", "Previous", "Not found",

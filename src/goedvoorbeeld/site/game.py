@@ -180,7 +180,7 @@ def _intro(base: str, rounds_count: int) -> str:
         "<li>Sluit af met één vraag aan iedereen: wat neemt u mee naar uw eigen werk?</li>",
         "</ol>",
         f'<p><a href="{href(base, "top-5/spel/kaarten/")}">Spelkaarten om af te drukken</a> · '
-        f'<a href="{href(base, "top-5/handout/")}">Handout</a> · '
+        f'<a href="{href(base, "top-5/handout/")}">Hand-out</a> · '
         f'<a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a></p>',
         "</section>",
     ])
