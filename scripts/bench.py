@@ -11,9 +11,10 @@ folder and measures, in one run:
   docs pages outside the nav, Material's search plugin on): the ratio;
 - the peak memory of the build (resident memory of the whole process tree,
   sampled from /proc, and the largest single process from getrusage);
-- page weight of one case page, the first view of /voorbeelden/ and the
-  home page: the HTML plus every stylesheet and script it references, raw
-  bytes on disk, and everything a browser loads when it opens the page;
+- page weight of one case page, the first view of /voorbeelden/, /top-5/
+  (the rule and the first page of the ranking) and the home page: the HTML
+  plus every stylesheet and script it references, raw bytes on disk, and
+  everything a browser loads when it opens the page;
 - in headless Chromium on 127.0.0.1: milliseconds and bytes from typing
   `participatie` to the first result (through the search box, and through
   Pagefind's JS API when the site has a Pagefind index), and from opening
@@ -722,7 +723,7 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
                                         "plain_build_peak_bytes": rp.peak_tree_bytes})
 
     site = real / "site"
-    pages = {"home": "", "case": f"voorbeelden/{slugs[0]}/", "voorbeelden": "voorbeelden/"}
+    pages = {"home": "", "case": f"voorbeelden/{slugs[0]}/", "voorbeelden": "voorbeelden/", "top5": "top-5/"}
     for name, path in pages.items():
         w = page_weight(site, path)
         figs[f"weight_{name}"] = Figure(w["bytes"], "bytes", None,
@@ -730,7 +731,8 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
                                         {"gzip_bytes": w["gzip_bytes"], "files": w["files"],
                                          "external": w["external"]})
 
-    browser_figs = ["browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden", "search_ms",
+    browser_figs = ["browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden",
+                    "browser_weight_top5", "search_ms",
                     "search_bytes", "search_api_ms", "search_api_bytes", "browse_ms", "browse_bytes"]
     if browser is None:
         for key in browser_figs:
@@ -939,15 +941,19 @@ LABELS = {
     "weight_home": "home page (HTML+CSS+JS on disk)",
     "weight_case": "case page (HTML+CSS+JS on disk)",
     "weight_voorbeelden": "/voorbeelden/ first view (HTML+CSS+JS on disk)",
+    "weight_top5": "/top-5/ (HTML+CSS+JS on disk)",
     "browser_weight_home": "home page, all the browser loads",
     "browser_weight_case": "case page, all the browser loads",
     "browser_weight_voorbeelden": "/voorbeelden/, all the browser loads",
+    "browser_weight_top5": "/top-5/, all the browser loads",
     "weight_growth_home": "home page weight, largest / smallest size",
     "weight_growth_case": "case page weight, largest / smallest size",
     "weight_growth_voorbeelden": "/voorbeelden/ weight, largest / smallest size",
+    "weight_growth_top5": "/top-5/ weight, largest / smallest size",
     "browser_weight_growth_home": "home page, all loaded, largest / smallest size",
     "browser_weight_growth_case": "case page, all loaded, largest / smallest size",
     "browser_weight_growth_voorbeelden": "/voorbeelden/, all loaded, largest / smallest size",
+    "browser_weight_growth_top5": "/top-5/, all loaded, largest / smallest size",
     "search_ms": f"search box: '{QUERY}' to first result",
     "search_bytes": "search box: bytes transferred",
     "search_api_ms": "Pagefind JS API: search + first result",
@@ -971,7 +977,7 @@ def cross_figures(results: dict[int, dict[str, Figure]]) -> None:
                                                  "build time at 10,000 / at 1,000")
     for size in sizes:
         results[size].setdefault("build_growth", Figure(None, "x", GROWTH_BUDGET, "needs sizes 1,000 and 10,000"))
-    for name in ("home", "case", "voorbeelden"):
+    for name in ("home", "case", "voorbeelden", "top5"):
         for kind in ("weight", "browser_weight"):
             key = f"{kind}_{name}"
             growth = f"weight_growth_{name}" if kind == "weight" else f"browser_weight_growth_{name}"

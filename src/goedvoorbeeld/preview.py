@@ -48,7 +48,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from goedvoorbeeld.site.browse import browse_data
-from goedvoorbeeld.check.cases import Case, Library, _case_files, _cross_checks, _order, _read_file, _vocabulary_of, read_case
+from goedvoorbeeld.check.cases import Case, Library, case_files, cross_checks, problem_order, read_file, vocabulary_of, read_case
 from goedvoorbeeld.check.problems import CODES, Problem, problem, summary_line
 from goedvoorbeeld.rank.ranking import rank
 from goedvoorbeeld.rank.selections import read_selections
@@ -126,7 +126,7 @@ class LibraryReader:
         self._seen: dict[str, tuple[tuple[int, int], Case | None, list[Problem]]] = {}
 
     def load_vocabulary(self) -> Vocabulary:
-        self.vocabulary = _vocabulary_of(self.cases_dir, self.root, None)  # raises VocabularyError
+        self.vocabulary = vocabulary_of(self.cases_dir, self.root, None)  # raises VocabularyError
         self._seen.clear()  # every case is checked against the vocabulary
         return self.vocabulary
 
@@ -136,7 +136,7 @@ class LibraryReader:
         assert self.vocabulary is not None
         today = today or dt.date.today()
         problems: list[Problem] = []
-        names = _case_files(self.cases_dir, self.root, problems)
+        names = case_files(self.cases_dir, self.root, problems)
         folder, shown = os.path.join(self.cases_dir, ""), self.root.rstrip("/") + "/"
         cases: list[Case] = []
         seen = {}
@@ -149,7 +149,7 @@ class LibraryReader:
                     st = os.stat(folder + name)
                     stamp = (st.st_mtime_ns, st.st_size)
                 if known is None or known[0] != stamp or (touched is not None and name in touched):
-                    case, found = read_case(shown + name, _read_file(folder + name), self.vocabulary, today=today,
+                    case, found = read_case(shown + name, read_file(folder + name), self.vocabulary, today=today,
                                             cases_dir=self.cases_dir)
                     known = (stamp, case, found)
             except OSError as e:  # gone or unreadable between the listing and the read
@@ -160,8 +160,8 @@ class LibraryReader:
             if known[1] is not None:
                 cases.append(known[1])
         self._seen = seen
-        problems += _cross_checks(cases, [shown + name for name in names])
-        ordered = tuple(sorted(problems, key=_order))
+        problems += cross_checks(cases, [shown + name for name in names])
+        ordered = tuple(sorted(problems, key=problem_order))
         failed = {p.path for p in problems if p.is_error}
         good = sorted((c for c in cases if c.path not in failed), key=lambda c: c.slug)
         return Library(self.root, self.vocabulary, tuple(good), ordered, len(names))
@@ -395,8 +395,8 @@ class Builder:
             log.removeHandler(collect)
         self._show_warnings([r.getMessage() for r in collect.records if r.levelno < logging.ERROR])
         hook = next(iter(config.hooks.values()))
-        site = hook._site
-        hook.preview_update(site)
+        site = hook.build.site
+        hook.build.preview_update(site)
         self.state = State(
             config=config, files=files, base_files=base_files, nav=nav, env=env, hook=hook, site=site,
             markdown=site.generated_pages(),
@@ -440,7 +440,7 @@ class Builder:
             written = self._case_pages(site, body_only)
             self.needs_full = False
             return written
-        hook.preview_update(site)
+        hook.build.preview_update(site)
         old_site = st.site
         site_dir = st.site_dir
         collect = _Collect()
@@ -548,7 +548,7 @@ class Builder:
     def _case_pages(self, site, changed: list[Case]) -> list[str]:
         """Render only the pages of these cases again (their text changed, nothing any other page shows)."""
         st = self.state
-        st.hook.preview_update(site)
+        st.hook.build.preview_update(site)
         collect = _Collect()
         log.addHandler(collect)
         try:
