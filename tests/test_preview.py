@@ -245,7 +245,7 @@ def test_reading_again_file_by_file_gives_what_load_library_gives(tmp_path: Path
     """The preview's reader (only changed files read again) against `load_library` on the same folder: the fixture
     library and the hostile catalogue together (errors, warnings and cross checks), then after edits."""
     from goedvoorbeeld.check.cases import load_library
-    from goedvoorbeeld.preview import LibraryReader
+    from goedvoorbeeld.engines.mkdocs.preview import LibraryReader
 
     cases = tmp_path / "cases"
     shutil.copytree(FIXTURES / "library", cases)
@@ -270,7 +270,7 @@ def test_reading_again_file_by_file_gives_what_load_library_gives(tmp_path: Path
 
 def test_a_library_broken_at_the_start_gets_the_panel_and_its_fix_the_site(tmp_path: Path, capsys):
     """No exit when the first build fails: every page is the panel; saving the fix builds and serves the site."""
-    from goedvoorbeeld.preview import Builder, Loop, Preview
+    from goedvoorbeeld.engines.mkdocs.preview import Builder, Loop, Preview
 
     project = make_project(tmp_path / "project")
     path = project.cases / "regio-open-data.md"

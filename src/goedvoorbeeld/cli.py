@@ -294,8 +294,8 @@ def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int,
               help="Poort op 127.0.0.1.")
 def serve(config_file: str, port: int) -> None:
     """Bekijk de site op je eigen computer; open tabbladen verversen vanzelf als je een bestand opslaat."""
-    from goedvoorbeeld.preview import CannotListen
-    from goedvoorbeeld.preview import serve as run_preview
+    from goedvoorbeeld.engines.mkdocs.preview import CannotListen
+    from goedvoorbeeld.engines.mkdocs.preview import serve as run_preview
 
     path = Path(config_file)
     if not path.is_file():

@@ -213,7 +213,7 @@ class MkDocsBuild:
             indexer.abort()
 
     def preview_update(self, site: Site) -> None:
-        """`goedvoorbeeld serve` renders pages again with this site after a case changed (goedvoorbeeld.preview)."""
+        """`goedvoorbeeld serve` renders pages again with this site after a case changed (goedvoorbeeld.engines.mkdocs.preview)."""
         self.site, self.ahead, self.indexer = site, None, None
 
     def case_of(self, page: Page) -> Case | None:
