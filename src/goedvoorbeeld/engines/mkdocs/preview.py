@@ -249,8 +249,9 @@ class State:
 
 def affected_cases(old, new) -> set[str]:
     """The cases whose pages may show something else besides their own Markdown: the case changed, or its related
-    cases did (which ones, or what they show). A case page shows its own fields and score, labels from tags.yml
-    and its related cases (`Site.case_html`); a change to tags.yml makes a full build."""
+    cases did (which ones, or what they show), or its row in the list newest first (the search filter `nr` that
+    the list's text filter uses). A case page shows its own fields and score, labels from tags.yml, its row and
+    its related cases (`Site.case_html`); a change to tags.yml makes a full build."""
     before = old.library.by_slug()
     changed = {c.slug for c in new.library.cases if before.get(c.slug) is not c and before.get(c.slug) != c}
     changed |= before.keys() - new.library.by_slug().keys()
@@ -258,7 +259,8 @@ def affected_cases(old, new) -> set[str]:
     for c in new.library.cases:
         related = [r.slug for r in new.related.get(c.slug) or ()]
         if (c.slug in changed or changed.intersection(related)
-                or related != [r.slug for r in old.related.get(c.slug) or ()]):
+                or related != [r.slug for r in old.related.get(c.slug) or ()]
+                or old.newest_number.get(c.slug) != new.newest_number[c.slug]):
             out.add(c.slug)
     return out
 
@@ -293,7 +295,8 @@ def _only_bodies_changed(old, new) -> list[Case] | None:
     Then no page but their own changes: every list, tag page, chart, feed and data file shows only the fields
     kept by `_listed`; the ranking rule, whose eligibility may depend on the text, gives each changed case its
     old score and eligibility (so the order stays); and a case among the five is never taken this way, because
-    the handout prints its Resultaat. The new site reuses the old one's ranking and related cases (which
+    the handout and the presentation print its Resultaat (so is a case in a saved selection, for its
+    presentation). The new site reuses the old one's ranking and related cases (which
     depend only on the listed fields), with the new cases in them. A generated page that shows more of a
     case's text than the handout must be added here; tests/test_preview.py compares the result with a clean
     build.
@@ -315,6 +318,9 @@ def _only_bodies_changed(old, new) -> list[Case] | None:
         return None
     swapped = {c.slug for c in changed}
     if {r.slug for r in old.five} & swapped:
+        return None
+    # A saved selection's presentation shows the Resultaat of its cases as they are now.
+    if {c.slug for s in new.selections for c in s.cases} & swapped:
         return None
     new.__dict__["ranking"] = [dataclasses.replace(r, case=after[r.slug]) if r.slug in swapped else r
                                for r in old.ranking]
@@ -401,7 +407,7 @@ class Builder:
             config=config, files=files, base_files=base_files, nav=nav, env=env, hook=hook, site=site,
             markdown=site.generated_pages(),
             filled=hand_written_fills(site, files),
-            extra=self._extra(site),
+            extra=self._extra(site, config),
         )
         self.needs_full = False
         return site_dir
@@ -505,7 +511,7 @@ class Builder:
                         gz.write(text)
                     write_if_changed(site_dir / "sitemap.xml.gz", buf.getvalue())
             # 3. feed, open data and filter data
-            extra = self._extra(site)
+            extra = self._extra(site, st.config)
             for rel, data in extra.items():
                 if st.extra.get(rel) != data and write_if_changed(site_dir / rel, data):
                     written.append(rel)
@@ -587,11 +593,14 @@ class Builder:
         return selections
 
     @staticmethod
-    def _extra(site) -> dict[str, bytes]:
-        """What the hook's on_post_build writes beside the HTML (feed, open data, filter data), as bytes."""
+    def _extra(site, config) -> dict[str, bytes]:
+        """What the hook writes beside the pages (the presentations; feed, open data, filter data), as bytes."""
         import goedvoorbeeld.site.outputs as outputs
+        import goedvoorbeeld.site.presentation as presentation
 
-        return {**outputs.files(site), **browse_data(site.newest, site.library.vocabulary)}
+        decks = presentation.files(site, Path(config.docs_dir) / "assets")
+        return {**{uri: html.encode("utf-8") for uri, html in decks.items()}, **outputs.files(site),
+                **browse_data(site.newest, site.library.vocabulary)}
 
     def _show_warnings(self, lines: list[str]) -> None:
         shown = tuple(dict.fromkeys(line for line in lines if line))
