@@ -19,8 +19,9 @@ from goedvoorbeeld.rank.ranking import rank
 from goedvoorbeeld.site.pages import PAGE_SIZE
 from localweb import serve
 
-ROW = re.compile(r'<tr><td class="gv-num">(\d+)</td><td><a href="(?:\.\./)+voorbeelden/([a-z0-9-]+)/">.*?</a></td>'
-                 r'<td class="gv-num">\d+</td><td>.*?</td><td>(.*?)</td></tr>')
+# A row of the ranking; the cells carry their column's name (data-label) for phones.
+ROW = re.compile(r'<tr><td class="gv-num"[^>]*>(\d+)</td><td[^>]*><a href="(?:\.\./)+voorbeelden/([a-z0-9-]+)/">'
+                 r'.*?</a></td><td class="gv-num"[^>]*>\d+</td><td[^>]*>.*?</td><td[^>]*>(.*?)</td></tr>')
 
 
 @pytest.fixture(scope="module")
