@@ -123,8 +123,8 @@ def top_page(site: Site) -> str:
         f"er staat geen hulptekst meer in ('{schema.HINT_PREFIX} …').",
         "3. **Volgorde.** De hoogste score staat bovenaan. Bij een gelijke score gaat het voorbeeld voor dat "
         "het laatst is toegevoegd. Is ook die datum gelijk, dan beslist de bestandsnaam, van A naar Z.",
-        f"4. **De vijf.** De vijf zijn de eerste {n} voorbeelden in die volgorde die meetellen. Tellen er "
-        f"minder dan {n} mee, dan tonen we de voorbeelden die er zijn.",
+        f"4. **De vijf.** Van de voorbeelden die meetellen, zijn de {n} bovenste in die volgorde de vijf. "
+        f"Tellen er minder dan {n} mee, dan tonen we de voorbeelden die er zijn.",
         "",
         "De gewichten en het aantal staan in het bestand met de tags van Goed Voorbeeld. Een voorstel om ze "
         f"te veranderen doe je zoals elke andere [bijdrage]({href(base, 'bijdragen/')}).",
@@ -412,9 +412,7 @@ def selections_page(site: Site) -> str:
         "# Eerder gedeeld",
         "",
         "Als de vijf worden gedeeld, op een bijeenkomst of in het netwerk, leggen we die selectie vast. Zo blijft "
-        "zichtbaar wat er toen is gedeeld, ook als gewichten of voorbeelden later veranderen. Een selectie "
-        "vastleggen doe je met `goedvoorbeeld rank --save naam-van-de-bijeenkomst`; het bestand komt in "
-        f"`cases/{FOLDER}/`.",
+        "zichtbaar wat er toen is gedeeld, ook als gewichten of voorbeelden later veranderen.",
         "",
     ]
     if not site.selections:
@@ -487,7 +485,7 @@ def selection_page(site: Site, s: Selection) -> str:
     )
     lines += [
         f'<div class="gv-table"><table><caption>Gewichten van de tags op {esc(render.dutch_date(s.date))}; '
-        f"top {s.top}</caption>"
+        f"gekozen werden de eerste {s.top}</caption>"
         '<thead><tr><th scope="col">Tag</th><th scope="col">Gewicht</th></tr></thead>'
         f"<tbody>{weight_rows}</tbody></table></div>",
         "",
