@@ -236,9 +236,11 @@ def weights_table(site: Site) -> str:
 
 
 def breakdown_html(site: Site, breakdown) -> str:
-    """`5 Burgers betrekken + 6 Klantvriendelijkheid`, with each tag's label."""
+    """`Burgers betrekken (5) + Klantvriendelijkheid (6)`: each tag's label, then its weight.
+
+    The weight comes after the label: "5 Burgers en bedrijven betrekken" read as five citizens."""
     tags = site.library.vocabulary.tags
-    parts = [f"{w} {esc(tags[t].label if t in tags else t)}" for t, w in breakdown]
+    parts = [f"{esc(tags[t].label if t in tags else t)} ({w})" for t, w in breakdown]
     return " + ".join(parts) or "geen tags met gewicht"
 
 
