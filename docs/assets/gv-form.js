@@ -1105,6 +1105,7 @@
     // the field's Dutch label, so the key is left out, and a missing field is said in words.
     function shownMessage(p) {
       if (p.code === "GV101" && fieldOf(data, p.field)) return "dit veld is verplicht";
+      if (p.code === "GV205") return p.message.replace(/; gebruik Markdown .*$/, "; gebruik de eenvoudige opmaak die onder ‘Tekst’ staat, zoals **vet** en *schuin*");
       var key = p.field.indexOf("section-") === 0 ? labelOf(p.field).toLowerCase() : p.field;
       if (p.message.indexOf(key + ": ") === 0) return p.message.slice(key.length + 2);
       return p.message.replace(/^links\[\d+\]\.(?:url|title): /, "");
