@@ -195,7 +195,7 @@ def test_home_page_cards_show_the_five_in_order(unseen_site):
 def test_top_5_page_explains_rule_weights_ranking_and_reasons(unseen_site):
     page = (unseen_site.site / "top-5" / "index.html").read_text(encoding="utf-8")
     assert "Zo kiezen we de vijf" in page
-    assert "de eerste 4 voorbeelden" in page  # top comes from tags.yml
+    assert "zijn de 4 bovenste in die volgorde de vijf" in page  # top comes from tags.yml
     assert "pilot, lopend of afgerond" in page
     for label, weight in (("Alfa", 7), ("Beta", 4), ("Gamma", 2), ("Delta", 0), ("Epsilon", 9)):
         assert (f'<td data-label="Tag">{label}<br><code>{label.lower()}</code></td>'
@@ -205,7 +205,7 @@ def test_top_5_page_explains_rule_weights_ranking_and_reasons(unseen_site):
     ranking = ranking[ranking.index("Rangorde van alle voorbeelden"):]
     positions = [ranking.index(f'href="../../voorbeelden/{slug}/"') for slug, _ in EXPECTED_ORDER]
     assert positions == sorted(positions)
-    assert "9 Epsilon + 7 Alfa" in ranking  # d-bos's breakdown
+    assert "Epsilon (9) + Alfa (7)" in ranking  # d-bos's breakdown
     rows = {slug: row for slug, row in re.findall(r'<tr><td class="gv-num"[^>]*>\d+</td><td[^>]*><a href="../../'
                                                  r'voorbeelden/([a-z-]+)/">(.*?)</tr>', ranking)}
     assert ">telt niet mee: status is &#x27;idee&#x27;" in rows["d-bos"]  # why not, in the case's own row

@@ -1101,7 +1101,16 @@
       var base = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) { return id && !/-fout$/.test(id); });
       control.setAttribute("aria-describedby", base.concat(ids).join(" "));
     }
-    function problemLine(p) { return (p.severity === "error" ? "Fout " : "Let op ") + p.code + ": " + p.message; }
+    // The checker's message names the file's English key ("summary: 8 tekens; ..."); the form shows it beside
+    // the field's Dutch label, so the key is left out, and a missing field is said in words.
+    function shownMessage(p) {
+      if (p.code === "GV101" && fieldOf(data, p.field)) return "dit veld is verplicht";
+      if (p.code === "GV205") return p.message.replace(/; gebruik Markdown .*$/, "; gebruik de eenvoudige opmaak die onder ‘Tekst’ staat, zoals **vet** en *schuin*");
+      var key = p.field.indexOf("section-") === 0 ? labelOf(p.field).toLowerCase() : p.field;
+      if (p.message.indexOf(key + ": ") === 0) return p.message.slice(key.length + 2);
+      return p.message.replace(/^links\[\d+\]\.(?:url|title): /, "");
+    }
+    function problemLine(p) { return (p.severity === "error" ? "Fout " : "Let op ") + p.code + ": " + shownMessage(p); }
     function showProblems(res) {
       var by = {};
       res.problems.forEach(function (p) { (by[p.field] = by[p.field] || []).push(p); });

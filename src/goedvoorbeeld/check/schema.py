@@ -113,6 +113,13 @@ SECTION_HINTS: dict[str, str] = {
                      "(10 tot 300 tekens, zonder opmaak of links).",
 }
 
+
+def hint_as_sentence(hint: str) -> str:
+    """A section hint with a capital first letter, as a sentence of its own: 'één' becomes 'Eén', not 'Één'."""
+    if hint.startswith("één"):
+        return "Eén" + hint[3:]
+    return hint[:1].upper() + hint[1:]
+
 # Raw HTML a body may contain; everything else is rejected by the checker.
 ALLOWED_HTML = {"abbr": {"title"}, "sub": set(), "sup": set(), "br": set()}
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")

@@ -185,7 +185,7 @@ def _links_html(field: dict) -> str:
 def _section_html(s: dict) -> str:
     sid = f"gv-f-section-{s['key']}"
     need = "" if s["required"] else ' <span class="gv-f-optional">(niet verplicht)</span>'
-    hint = s["hint"][:1].upper() + s["hint"][1:]
+    hint = schema.hint_as_sentence(s["hint"])
     return (f'<div class="gv-f-field" id="{sid}-veld"><label class="gv-f-label" for="{sid}">{esc(s["title"])}{need}'
             f'</label><p class="gv-f-help" id="{sid}-hulp">{esc(hint)}</p>'
             f'<p class="gv-f-error" id="{sid}-fout" hidden></p>'
@@ -212,7 +212,7 @@ def page_markdown(data: dict) -> str:
         f'<div class="gv-f-intro"><link rel="stylesheet" href="{base}{STYLESHEET}"><p>Vul het formulier in. Terwijl je typt, controleert het formulier je voorbeeld '
         'met dezelfde regels als de redactie. Alles blijft in je eigen browser tot je het verstuurt; wat je typt, '
         'wordt hier bewaard, zodat je later verder kunt. Je hebt geen account nodig. Alles is verplicht, '
-        'behalve wat "niet verplicht" zegt.</p>'
+        'behalve wat ‘niet verplicht’ zegt.</p>'
         f'<p>Liever op een andere manier? Zie <a href="{base}bijdragen/">Een voorbeeld toevoegen</a>.</p>'
         '<noscript><p class="gv-f-noscript">Dit formulier werkt alleen met JavaScript. Zonder JavaScript kun je '
         f'een voorbeeld insturen op de manieren die <a href="{base}bijdragen/">Een voorbeeld toevoegen</a> '

@@ -123,8 +123,8 @@ def top_page(site: Site) -> str:
         f"er staat geen hulptekst meer in ('{schema.HINT_PREFIX} …').",
         "3. **Volgorde.** De hoogste score staat bovenaan. Bij een gelijke score gaat het voorbeeld voor dat "
         "het laatst is toegevoegd. Is ook die datum gelijk, dan beslist de bestandsnaam, van A naar Z.",
-        f"4. **De vijf.** De vijf zijn de eerste {n} voorbeelden in die volgorde die meetellen. Tellen er "
-        f"minder dan {n} mee, dan tonen we de voorbeelden die er zijn.",
+        f"4. **De vijf.** Van de voorbeelden die meetellen, zijn de {n} bovenste in die volgorde de vijf. "
+        f"Tellen er minder dan {n} mee, dan tonen we de voorbeelden die er zijn.",
         "",
         "De gewichten en het aantal staan in het bestand met de tags van Goed Voorbeeld. Een voorstel om ze "
         f"te veranderen doe je zoals elke andere [bijdrage]({href(base, 'bijdragen/')}).",
@@ -236,9 +236,11 @@ def weights_table(site: Site) -> str:
 
 
 def breakdown_html(site: Site, breakdown) -> str:
-    """`5 Burgers betrekken + 6 Klantvriendelijkheid`, with each tag's label."""
+    """`Burgers betrekken (5) + Klantvriendelijkheid (6)`: each tag's label, then its weight.
+
+    The weight comes after the label: "5 Burgers en bedrijven betrekken" read as five citizens."""
     tags = site.library.vocabulary.tags
-    parts = [f"{w} {esc(tags[t].label if t in tags else t)}" for t, w in breakdown]
+    parts = [f"{esc(tags[t].label if t in tags else t)} ({w})" for t, w in breakdown]
     return " + ".join(parts) or "geen tags met gewicht"
 
 
@@ -412,9 +414,7 @@ def selections_page(site: Site) -> str:
         "# Eerder gedeeld",
         "",
         "Als de vijf worden gedeeld, op een bijeenkomst of in het netwerk, leggen we die selectie vast. Zo blijft "
-        "zichtbaar wat er toen is gedeeld, ook als gewichten of voorbeelden later veranderen. Een selectie "
-        "vastleggen doe je met `goedvoorbeeld rank --save naam-van-de-bijeenkomst`; het bestand komt in "
-        f"`cases/{FOLDER}/`.",
+        "zichtbaar wat er toen is gedeeld, ook als gewichten of voorbeelden later veranderen.",
         "",
     ]
     if not site.selections:
@@ -487,7 +487,7 @@ def selection_page(site: Site, s: Selection) -> str:
     )
     lines += [
         f'<div class="gv-table"><table><caption>Gewichten van de tags op {esc(render.dutch_date(s.date))}; '
-        f"top {s.top}</caption>"
+        f"gekozen werden de eerste {s.top}</caption>"
         '<thead><tr><th scope="col">Tag</th><th scope="col">Gewicht</th></tr></thead>'
         f"<tbody>{weight_rows}</tbody></table></div>",
         "",

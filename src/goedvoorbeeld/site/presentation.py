@@ -292,8 +292,9 @@ def closing_slide(deck: Deck, link, total: int) -> str:
         "zodat anderen ervan leren.</p>",
         '<ol class="gv-slide-steps">',
         f'<li class="gv-footer-contribute">Ga naar <a href="{link(GUIDE)}">{_address(url)}</a></li>',
-        "<li>Vul het webformulier in: een (gratis) GitHub-account is genoeg.</li>",
-        "<li>Een automatische controle zegt wat er nog ontbreekt; daarna zet een beheerder het op de site.</li>",
+        "<li>Vul het formulier op de site in; je hebt geen account nodig.</li>",
+        "<li>Het formulier zegt wat er nog ontbreekt; daarna bekijkt de redactie je voorbeeld en zet het op de "
+        "site.</li>",
         "</ol>",
         "</div>",
         f'<figure class="gv-slide-qr">{qr_svg(url, label)}<figcaption>Scan de code om te beginnen</figcaption>'

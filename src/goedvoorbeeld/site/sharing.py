@@ -126,8 +126,8 @@ def share_page(m: Message, page_url: str, back_url: str, back_text: str) -> str:
         "",
         '<h2 id="als-html">Als HTML</h2>',
         "",
-        '<p>Voor een nieuwsbrief of intranetpagina. Plak je de HTML in een mail of een tekstverwerker, dan komt de '
-        "opmaak mee. Zo ziet het bericht eruit:</p>",
+        '<p>Voor een nieuwsbrief of intranetpagina. Met de knop <em>Kopieer de HTML</em> neem je het bericht mét '
+        "opmaak mee: plak het in een mail, een tekstverwerker of een nieuwsbrief. Zo ziet het bericht eruit:</p>",
         "",
         f'<div class="gv-share-preview" data-pagefind-ignore>{rich}</div>',
         "",
