@@ -11,13 +11,19 @@ folder and measures, in one run:
   docs pages outside the nav, Material's search plugin on): the ratio;
 - the peak memory of the build (resident memory of the whole process tree,
   sampled from /proc, and the largest single process from getrusage);
-- page weight of one case page, the first view of /voorbeelden/ and the
-  home page: the HTML plus every stylesheet and script it references, raw
-  bytes on disk, and everything a browser loads when it opens the page;
+- page weight of one case page, the first view of /voorbeelden/, /top-5/
+  (the rule and the first page of the ranking) and the home page: the HTML
+  plus every stylesheet and script it references, raw bytes on disk, and
+  everything a browser loads when it opens the page;
 - in headless Chromium on 127.0.0.1: milliseconds and bytes from typing
   `participatie` to the first result (through the search box, and through
   Pagefind's JS API when the site has a Pagefind index), and from opening
-  /voorbeelden/?tag=burgers-betrekken until filtered results are shown.
+  /voorbeelden/?tag=burgers-betrekken until filtered results are shown;
+- the contributor's preview (`goedvoorbeeld serve`, issue 12) with a Chromium
+  tab open: seconds from writing a case file until the tab's DOM shows the new
+  text, for a text edit (tab on the case) and an edit that changes the
+  ranking (tab on /top-5/), the median of three edits each, beside a full
+  rebuild without search index (what `mkdocs serve` did on every save).
 
 A figure whose feature the site does not have is reported as "n/a" with the
 reason, never invented. The text of the cases is realistic: words drawn by
@@ -37,6 +43,7 @@ import random
 import re
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -68,6 +75,10 @@ GROWTH_BUDGET = 11.0  # time(10,000) / time(1,000)
 WEIGHT_GROWTH_BUDGET = 1.05  # page weight at the largest size / at the smallest
 MEMORY_BUDGET_BYTES = 3 * 1024 ** 3
 SEARCH_BUDGETS = {1_000: (200.0, 300 * 1024), 10_000: (500.0, 500 * 1024)}  # ms, bytes
+# issue 12, the contributor's preview: from the file write until the open tab shows the new text
+PREVIEW_BODY_BUDGET_S = {1_000: 1.0, 10_000: 2.0}  # a text edit, on the case page (the 1,000 budget below 1,000)
+PREVIEW_RANKING_BUDGET_S = {10_000: 3.0}  # an edit that changes the ranking, on /top-5/ (stated at 10,000 only)
+PREVIEW_EDITS = 3  # edits of each kind; the median counts
 
 
 # ---------------------------------------------------------------------------
@@ -322,9 +333,10 @@ class Run:
     cpu_seconds: float = 0.0  # user + system time of the command and its children
 
 
-def run(cmd: list[str], cwd: Path, sample_memory: bool = False) -> Run:
+def run(cmd: list[str], cwd: Path, sample_memory: bool = False, extra_env: dict | None = None) -> Run:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("GV_SKIP_SEARCH_INDEX", None)  # the build measured is the full one, search index included
+    env.update(extra_env or {})
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
@@ -711,7 +723,7 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
                                         "plain_build_peak_bytes": rp.peak_tree_bytes})
 
     site = real / "site"
-    pages = {"home": "", "case": f"voorbeelden/{slugs[0]}/", "voorbeelden": "voorbeelden/"}
+    pages = {"home": "", "case": f"voorbeelden/{slugs[0]}/", "voorbeelden": "voorbeelden/", "top5": "top-5/"}
     for name, path in pages.items():
         w = page_weight(site, path)
         figs[f"weight_{name}"] = Figure(w["bytes"], "bytes", None,
@@ -719,7 +731,8 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
                                         {"gzip_bytes": w["gzip_bytes"], "files": w["files"],
                                          "external": w["external"]})
 
-    browser_figs = ["browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden", "search_ms",
+    browser_figs = ["browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden",
+                    "browser_weight_top5", "search_ms",
                     "search_bytes", "search_api_ms", "search_api_bytes", "browse_ms", "browse_bytes"]
     if browser is None:
         for key in browser_figs:
@@ -782,6 +795,135 @@ def measure(n: int, work: Path, words: Words, browser: Browser | None, browser_r
             figs["browse_bytes"] = Figure(None, "bytes", None, why, failed)
     finally:
         server.shutdown()
+    figs.update(measure_preview(n, real, browser))
+    return figs
+
+
+# ---------------------------------------------------------------------------
+# the contributor's preview (issue 12): `goedvoorbeeld serve`, an open tab, a saved file
+
+
+def _preview_budget(budgets: dict[int, float], n: int) -> float | None:
+    fits = [size for size in budgets if n <= size]
+    return budgets[min(fits)] if fits else None
+
+
+def _save(path: Path, text: str) -> float:
+    """Write a case file in one step (as editors that write a copy and rename it do); the moment it is there."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    return time.perf_counter()
+
+
+def _top_tags(tags_yml: Path) -> list[str]:
+    """The tags with the highest weights, as many as a case may have: the highest score there is."""
+    vocab = yaml.safe_load(tags_yml.read_text(encoding="utf-8"))
+    weights = {t: v["weight"] for g in vocab["groups"].values() for t, v in g["tags"].items()}
+    return sorted(weights, key=lambda t: (-weights[t], t))[: vocab.get("max_tags", 5)]
+
+
+def measure_preview(n: int, real: Path, browser: Browser | None) -> dict[str, Figure]:
+    """`goedvoorbeeld serve` on the library of this size, a Chromium tab open on a page; seconds from the
+    file write until the tab's DOM shows the new text (the preview reloads the tab), the median of
+    PREVIEW_EDITS edits; and a full rebuild without search index (what `mkdocs serve` did on every save)."""
+    figs: dict[str, Figure] = {}
+    _say(f"{n}: full rebuild without search index (the old preview's every save)")
+    r = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site-rebuild"], cwd=real,
+            extra_env={"GV_SKIP_SEARCH_INDEX": "1"})
+    figs["preview_full_rebuild_s"] = Figure(round(r.seconds, 2) if r.returncode == 0 else None, "s", None,
+                                            "`mkdocs build` without search index: what `mkdocs serve` did on "
+                                            "every save (one run)", {"cpu_seconds": r.cpu_seconds})
+    shutil.rmtree(real / "site-rebuild", ignore_errors=True)
+    body_budget = _preview_budget(PREVIEW_BODY_BUDGET_S, n)
+    ranking_budget = _preview_budget(PREVIEW_RANKING_BUDGET_S, n) if n >= min(PREVIEW_RANKING_BUDGET_S) else None
+    if browser is None:
+        figs["preview_body_s"] = Figure(None, "s", body_budget, "needs Chromium")
+        figs["preview_ranking_s"] = Figure(None, "s", ranking_budget, "needs Chromium")
+        return figs
+    exe = Path(sys.executable).with_name("goedvoorbeeld")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    _say(f"{n}: goedvoorbeeld serve")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], cwd=real, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(line.rstrip("\n") for line in proc.stdout), daemon=True).start()
+    base = f"http://127.0.0.1:{port}/goed-voorbeeld/"
+    try:
+        while not any(line.startswith("Klaar") for line in lines):
+            if proc.poll() is not None or time.perf_counter() - started > 3600:
+                why = "de voorbeeldweergave startte niet: " + " / ".join(lines[-5:])
+                return {**figs, "preview_body_s": Figure(None, "s", body_budget, why, {"failed": True}),
+                        "preview_ranking_s": Figure(None, "s", ranking_budget, why, {"failed": True})}
+            time.sleep(0.1)
+        figs["preview_start_s"] = Figure(round(time.perf_counter() - started, 2), "s", None,
+                                         "`goedvoorbeeld serve` from start until it serves the site (one full build)")
+        records = json.loads((real / "site" / "data" / "cases.json").read_text(encoding="utf-8"))
+        records = records["cases"] if isinstance(records, dict) else records
+        five = {r["slug"] for r in json.loads((real / "site" / "data" / "top-5.json").read_text(encoding="utf-8"))}
+        others = [r["slug"] for r in records if r["slug"] not in five]
+        eligible = [r["slug"] for r in records if r["slug"] not in five and r.get("eligible")]
+        top = _top_tags(real / "cases" / "tags.yml")
+        run_id = time.time_ns() % 1_000_000  # new words in every run: the tab must not find them before the edit
+
+        def body_edit(k: int) -> tuple[str, str, str]:
+            slug = others[k * 7 % len(others)]
+            text = (real / "cases" / f"{slug}.md").read_text(encoding="utf-8")
+            marker = f"meetzin{k}x{n}r{run_id}"
+            return slug, text.replace("## Aanpak\n\n", f"## Aanpak\n\nEen nieuwe {marker} hier.\n\n", 1), marker
+
+        def ranking_edit(k: int) -> tuple[str, str, str]:
+            slug = eligible[k * 11 % len(eligible)]
+            text = (real / "cases" / f"{slug}.md").read_text(encoding="utf-8")
+            marker = f"Rangtitel{k}x{n}r{run_id}"
+            text = re.sub(r"^title: .*$", f'title: "{marker} nu bovenaan"', text, count=1, flags=re.M)
+            text = re.sub(r"^tags: .*$", f"tags: [{', '.join(top)}]", text, count=1, flags=re.M)
+            return slug, text, marker
+
+        def timed(page_of, edit) -> dict:
+            runs = []
+            for k in range(PREVIEW_EDITS):
+                slug, text, marker = edit(k)
+                context, tab = browser._page()
+                try:
+                    tab.goto(base + page_of(slug), wait_until="load")
+                    tab.wait_for_timeout(500)  # the page's script has opened its long poll
+                    if tab.get_by_text(marker).count():
+                        return {"failed": f"'{marker}' stond al op de pagina voor de wijziging"}
+                    start = _save(real / "cases" / f"{slug}.md", text)
+                    tab.get_by_text(marker).first.wait_for(timeout=BROWSER_TIMEOUT_MS)
+                    runs.append(time.perf_counter() - start)
+                except Exception as e:  # noqa: BLE001 - reported in the table
+                    return {"failed": f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"}
+                finally:
+                    context.close()
+            return {"s": sorted(runs)[len(runs) // 2], "runs_s": [round(x, 3) for x in runs]}
+
+        _say(f"{n}: preview, text edits on a case page")
+        b = timed(lambda slug: f"voorbeelden/{slug}/", body_edit)
+        _say(f"{n}: preview, ranking edits on /top-5/")
+        k = timed(lambda slug: "top-5/", ranking_edit)
+        for key, result, budget, what in (
+                ("preview_body_s", b, body_budget, "a text edit in a case until its open tab shows it"),
+                ("preview_ranking_s", k, ranking_budget, "a title and tag edit (changes the ranking) until the "
+                                                         "open /top-5/ tab shows it")):
+            if "s" in result:
+                figs[key] = Figure(round(result["s"], 3), "s", budget, f"{what} (median of {PREVIEW_EDITS} edits, "
+                                   "from the file write until the DOM shows the new text)", {"runs_s": result["runs_s"]})
+            else:
+                figs[key] = Figure(None, "s", budget, result["failed"], {"failed": True})
+        if any("Traceback" in line for line in lines):  # the preview must never show one: keep it to read
+            figs["preview_body_s"].extra["traceback"] = lines[-40:]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
     return figs
 
 
@@ -799,21 +941,29 @@ LABELS = {
     "weight_home": "home page (HTML+CSS+JS on disk)",
     "weight_case": "case page (HTML+CSS+JS on disk)",
     "weight_voorbeelden": "/voorbeelden/ first view (HTML+CSS+JS on disk)",
+    "weight_top5": "/top-5/ (HTML+CSS+JS on disk)",
     "browser_weight_home": "home page, all the browser loads",
     "browser_weight_case": "case page, all the browser loads",
     "browser_weight_voorbeelden": "/voorbeelden/, all the browser loads",
+    "browser_weight_top5": "/top-5/, all the browser loads",
     "weight_growth_home": "home page weight, largest / smallest size",
     "weight_growth_case": "case page weight, largest / smallest size",
     "weight_growth_voorbeelden": "/voorbeelden/ weight, largest / smallest size",
+    "weight_growth_top5": "/top-5/ weight, largest / smallest size",
     "browser_weight_growth_home": "home page, all loaded, largest / smallest size",
     "browser_weight_growth_case": "case page, all loaded, largest / smallest size",
     "browser_weight_growth_voorbeelden": "/voorbeelden/, all loaded, largest / smallest size",
+    "browser_weight_growth_top5": "/top-5/, all loaded, largest / smallest size",
     "search_ms": f"search box: '{QUERY}' to first result",
     "search_bytes": "search box: bytes transferred",
     "search_api_ms": "Pagefind JS API: search + first result",
     "search_api_bytes": "Pagefind JS API: bytes transferred",
     "browse_ms": f"/voorbeelden/?tag={TAG} until results shown",
     "browse_bytes": f"/voorbeelden/?tag={TAG}: bytes transferred",
+    "preview_full_rebuild_s": "preview baseline: full rebuild without search (old `mkdocs serve`)",
+    "preview_start_s": "preview: `goedvoorbeeld serve` until it serves",
+    "preview_body_s": "preview: text edit until the open case tab shows it",
+    "preview_ranking_s": "preview: ranking edit until the open /top-5/ tab shows it",
 }
 
 
@@ -827,7 +977,7 @@ def cross_figures(results: dict[int, dict[str, Figure]]) -> None:
                                                  "build time at 10,000 / at 1,000")
     for size in sizes:
         results[size].setdefault("build_growth", Figure(None, "x", GROWTH_BUDGET, "needs sizes 1,000 and 10,000"))
-    for name in ("home", "case", "voorbeelden"):
+    for name in ("home", "case", "voorbeelden", "top5"):
         for kind in ("weight", "browser_weight"):
             key = f"{kind}_{name}"
             growth = f"weight_growth_{name}" if kind == "weight" else f"browser_weight_growth_{name}"

@@ -21,7 +21,7 @@ tests/fixtures/cli/fout-voorbeeld.md:3:10: error GV108: summary: 7 tekens; dat m
 tests/fixtures/cli/fout-voorbeeld.md:5:8: error GV109: level: 'stad' is niet toegestaan; kies uit: rijk, provincie, gemeente, waterschap, uitvoeringsorganisatie, samenwerkingsverband, overig
 tests/fixtures/cli/fout-voorbeeld.md:8:8: error GV104: tags: onbekende tag 'burger-betrekken'; bedoelde je 'burgers-betrekken'?
 tests/fixtures/cli/fout-voorbeeld.md:9:8: error GV111: added: '2026-02-30' is geen bestaande datum (JJJJ-MM-DD)
-tests/fixtures/cli/fout-voorbeeld.md:16:1: error GV202: sectie '## Aanleiding' moet voor '## Aanpak' staan (volgorde: Aanleiding, Aanpak, Resultaat, Lessen)
+tests/fixtures/cli/fout-voorbeeld.md:16:1: error GV202: sectie '## Aanleiding' moet voor '## Aanpak' staan (volgorde: Aanleiding, Aanpak, Resultaat, Lessen, Gespreksvraag)
 tests/fixtures/cli/fout-voorbeeld.md:18:28: error GV205: HTML-element <script> is niet toegestaan; gebruik Markdown (alleen <abbr>, <sub>, <sup> en <br> mogen)
 tests/fixtures/cli/goed-voorbeeld.md:2:1: warning GV013: dezelfde titel als tests/fixtures/cli/dubbele-titel.md
 3 voorbeelden gecontroleerd: 8 fouten, 1 waarschuwing

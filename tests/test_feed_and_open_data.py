@@ -17,7 +17,8 @@ import pytest
 from conftest import FIXTURES, make_project
 import goedvoorbeeld.site.outputs as outputs
 from goedvoorbeeld.check.cases import load_library
-from goedvoorbeeld.site.pages import Settings, Site
+from goedvoorbeeld.site.facts import Settings
+from goedvoorbeeld.site.pages import Site
 from goedvoorbeeld.check.source import read_front_matter
 
 SITE = "https://open-overheid.github.io/goed-voorbeeld/"  # site_url in mkdocs.yml

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,7 +153,7 @@ def test_a_case_with_checker_errors_never_counts(tmp_path):
     (lib / "h-kapot.md").write_text(broken, encoding="utf-8")
     result = CliRunner().invoke(main, ["rank", str(lib), "--format", "json", "--site-url", SITE])
     assert result.exit_code == 0
-    assert "1 fouten in de voorbeelden" in result.stderr
+    assert "Let op: 1 fout in de voorbeelden;" in result.stderr
     data = json.loads(result.stdout)
     assert "h-kapot" not in [r["slug"] for r in data["ranking"]]
     assert [(r["slug"], r["score"]) for r in data["top"]] == EXPECTED_FIVE
@@ -194,17 +195,21 @@ def test_home_page_cards_show_the_five_in_order(unseen_site):
 def test_top_5_page_explains_rule_weights_ranking_and_reasons(unseen_site):
     page = (unseen_site.site / "top-5" / "index.html").read_text(encoding="utf-8")
     assert "Zo kiezen we de vijf" in page
-    assert "de eerste 4 voorbeelden" in page  # top comes from tags.yml
+    assert "zijn de 4 bovenste in die volgorde de vijf" in page  # top comes from tags.yml
     assert "pilot, lopend of afgerond" in page
     for label, weight in (("Alfa", 7), ("Beta", 4), ("Gamma", 2), ("Delta", 0), ("Epsilon", 9)):
-        assert f'<td>{label}<br><code>{label.lower()}</code></td><td class="gv-num">{weight}</td>' in page
-    ranking = page[page.index("Rangorde van alle voorbeelden"):]
-    positions = [ranking.index(f'href="../voorbeelden/{slug}/"') for slug, _ in EXPECTED_ORDER]
+        assert (f'<td data-label="Tag">{label}<br><code>{label.lower()}</code></td>'
+                f'<td class="gv-num" data-label="Gewicht">{weight}</td>') in page
+    assert 'href="../top-5/rangorde/">bekijk de hele rangorde</a>' in page  # the ranking has pages of its own
+    ranking = (unseen_site.site / "top-5" / "rangorde" / "index.html").read_text(encoding="utf-8")
+    ranking = ranking[ranking.index("Rangorde van alle voorbeelden"):]
+    positions = [ranking.index(f'href="../../voorbeelden/{slug}/"') for slug, _ in EXPECTED_ORDER]
     assert positions == sorted(positions)
-    assert "9 Epsilon + 7 Alfa" in ranking  # d-bos's breakdown
-    ineligible = page[page.index('<ul class="gv-ineligible"'):]
-    assert "Voorbeeld d bos</a>: status is &#x27;idee&#x27;" in ineligible
-    assert "Voorbeeld e veld</a>: geen sectie &#x27;Resultaat&#x27;" in ineligible
+    assert "Epsilon (9) + Alfa (7)" in ranking  # d-bos's breakdown
+    rows = {slug: row for slug, row in re.findall(r'<tr><td class="gv-num"[^>]*>\d+</td><td[^>]*><a href="../../'
+                                                 r'voorbeelden/([a-z-]+)/">(.*?)</tr>', ranking)}
+    assert ">telt niet mee: status is &#x27;idee&#x27;" in rows["d-bos"]  # why not, in the case's own row
+    assert ">telt niet mee: geen sectie &#x27;Resultaat&#x27;</td>" in rows["e-veld"]
 
 
 def test_fewer_eligible_cases_than_top_shows_those_and_the_build_warns(tmp_path):
@@ -215,11 +220,22 @@ def test_fewer_eligible_cases_than_top_shows_those_and_the_build_warns(tmp_path)
     assert strict.returncode == 1
     out = strict.stdout + strict.stderr
     assert "cases/tags.yml: top is 4, maar er tellen maar 2 voorbeelden mee voor de vijf" in out
-    assert "Aborted with 1 warnings in strict mode" in out and "Traceback" not in out
+    assert "1 waarschuwing: met --strict telt elke waarschuwing als fout" in out and "Traceback" not in out
     assert build_loud(project).returncode == 0
     home = (project.site / "index.html").read_text(encoding="utf-8")
     assert home.count('<li class="gv-card">') == 2
-    assert "Er tellen nu 2 voorbeelden mee" in home
+    note = "Er tellen nu 2 voorbeelden mee; de vijf vullen zich aan zodra er meer voorbeelden met een resultaat zijn."
+    assert note in home
+    assert note in (project.site / "top-5" / "index.html").read_text(encoding="utf-8")  # one text for both
     handout = (project.site / "top-5" / "handout" / "index.html").read_text(encoding="utf-8")
     assert handout.count('<article class="gv-handout-case"') == 2
     assert "2 van 2" in handout
+
+
+def test_the_note_for_fewer_than_top_counts_its_cases_in_dutch():
+    from goedvoorbeeld.site.five import fewer_note
+
+    assert fewer_note(5, 5) == "" and fewer_note(6, 5) == ""
+    assert "Er tellen nog geen voorbeelden mee voor de vijf." in fewer_note(0, 5)
+    assert "Er telt nu 1 voorbeeld mee;" in fewer_note(1, 5)
+    assert "Er tellen nu 4 voorbeelden mee;" in fewer_note(4, 5)

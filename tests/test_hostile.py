@@ -106,6 +106,15 @@ CATALOGUE: dict[str, list[tuple[str, int]]] = {
     "very-long-line.md": [("GV017", 18)],
     "nested-lists-too-deep.md": [("GV017", 18)],
     "unmatched-brackets.md": [("GV017", 18)],
+    # the plain-text section ## Gespreksvraag
+    "gespreksvraag-valid.md": [],
+    "gespreksvraag-too-short.md": [("GV210", 20)],
+    "gespreksvraag-raw-html.md": [("GV211", 22), ("GV205", 22)],
+    "gespreksvraag-link.md": [("GV211", 23)],
+    "gespreksvraag-emphasis.md": [("GV211", 22)],
+    "gespreksvraag-list.md": [("GV211", 22)],
+    "gespreksvraag-second-paragraph.md": [("GV211", 24)],
+    "gespreksvraag-before-lessen.md": [("GV202", 24)],
 }
 # Items that need a second file: the test writes both under these names.
 PAIRS = {

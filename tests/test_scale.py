@@ -153,10 +153,11 @@ def _every_line(body: str) -> list[int]:
 
 BENCH_FIGURES = {
     "check_s", "build_s", "plain_build_s", "build_ratio", "build_growth", "build_peak_memory",
-    "weight_home", "weight_case", "weight_voorbeelden",
-    "weight_growth_home", "weight_growth_case", "weight_growth_voorbeelden",
-    "browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden",
+    "weight_home", "weight_case", "weight_voorbeelden", "weight_top5",
+    "weight_growth_home", "weight_growth_case", "weight_growth_voorbeelden", "weight_growth_top5",
+    "browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden", "browser_weight_top5",
     "search_ms", "search_bytes", "search_api_ms", "search_api_bytes", "browse_ms", "browse_bytes",
+    "preview_full_rebuild_s", "preview_body_s", "preview_ranking_s",
 }
 
 
@@ -175,7 +176,7 @@ def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
         assert f["status"] in ("PASS", "FAIL", "n/a", "-"), (name, f)
         assert f["value"] is not None or f["note"], f"{name} has neither a value nor a reason"
     for name in ("check_s", "build_s", "plain_build_s", "build_ratio", "build_peak_memory",
-                 "weight_home", "weight_case", "weight_voorbeelden"):
+                 "weight_home", "weight_case", "weight_voorbeelden", "weight_top5"):
         assert isinstance(figures[name]["value"], (int, float)) and figures[name]["value"] > 0, name
     assert figures["weight_case"]["external"] == [] and figures["weight_home"]["external"] == []
     browser_there = Path(os.environ.get("GV_CHROMIUM", "/usr/bin/chromium")).exists()
@@ -184,11 +185,15 @@ def test_benchmark_runs_at_50_cases_and_reports_every_figure(tmp_path):
     except ImportError:
         browser_there = False
     if browser_there or os.environ.get("CI"):
-        for name in ("browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden"):
+        for name in ("browser_weight_home", "browser_weight_case", "browser_weight_voorbeelden",
+                     "browser_weight_top5"):
             assert figures[name]["value"] > figures[name.replace("browser_", "")]["value"] * 0.5, name
             assert figures[name]["third_party"] == [], name
         # search: measured, or missing with the reason (before Pagefind lands, Material's search box is measured)
         assert figures["search_ms"]["value"] is not None or "zoekvak" in figures["search_ms"]["note"]
+        # the contributor's preview: both edits reached the open tab
+        assert figures["preview_body_s"]["value"] is not None, figures["preview_body_s"]
+        assert figures["preview_ranking_s"]["value"] is not None, figures["preview_ranking_s"]
     assert "| check |" in result.stdout and "Written:" in result.stdout
 
 

@@ -54,7 +54,7 @@ def test_a_second_save_with_the_same_name_and_date_is_refused(cases):
     before = path.read_bytes()
     again = save(cases, "netwerkdag")
     assert again.exit_code == 1
-    assert again.stderr.startswith(f"Error: er is op {TODAY} al een selectie 'netwerkdag' bewaard")
+    assert again.stderr.startswith(f"Fout: er is op {TODAY} al een selectie 'netwerkdag' bewaard")
     assert "wordt nooit overschreven: kies een andere naam" in again.stderr
     assert "Traceback" not in again.output
     assert path.read_bytes() == before
@@ -89,15 +89,15 @@ def test_saved_selection_stays_unchanged_after_the_weights_change(cases, tmp_pat
     project = make_project(tmp_path / "project", cases_from=cases)
     project.build("--strict")
     page = (project.site / "selecties" / f"{TODAY}-netwerkdag" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr><td class="gv-num">(\d)</td><td><a href="../../voorbeelden/([a-z-]+)/">.*?'
-                      r'<td class="gv-num">(\d+)</td>', page)
+    rows = re.findall(r'<tr><td class="gv-num"[^>]*>(\d)</td><td[^>]*><a href="../../voorbeelden/([a-z-]+)/">.*?'
+                      r'<td class="gv-num"[^>]*>(\d+)</td>', page)
     assert rows == [(str(i), slug, str(score)) for i, slug, score in
                     zip(range(1, 6), FIVE, [16, 12, 11, 10, 10])]
-    assert '<code>know-how</code></td><td class="gv-num">1</td>' in page  # the weight of that day
+    assert '<code>know-how</code></td><td class="gv-num" data-label="Gewicht">1</td>' in page  # the weight of that day
     index = (project.site / "selecties" / "index.html").read_text(encoding="utf-8")
     assert f'href="../selecties/{TODAY}-netwerkdag/"' in index
     top = (project.site / "top-5" / "index.html").read_text(encoding="utf-8")
-    assert '<code>know-how</code></td><td class="gv-num">60</td>' in top  # today's weights
+    assert '<code>know-how</code></td><td class="gv-num" data-label="Gewicht">60</td>' in top  # today's weights
 
 
 def test_selections_are_listed_newest_first(cases):

@@ -3,7 +3,11 @@
  * Without JavaScript the page is the plain list. With it, the filter form appears. Its data is not in the
  * page: the first time a visitor filters (or opens an address with filters), the script fetches
  * zoekdata/voorbeelden.json (a compact row per case), then only the files it needs: zoekdata/kaarten/N.json
- * for the results it shows and zoekdata/woorden/XY.json for each word typed in the text filter.
+ * for the results it shows.
+ * The text filter asks the site search (Pagefind, through gv-search.js) for the case pages with the words, so
+ * it finds exactly the cases the search box in the header finds: each case page carries its row number as the
+ * Pagefind filter "nr". Where the site has no search index (the preview of `mkdocs serve`), it falls back to
+ * the words of titles, summaries and organisations (zoekdata/woorden/XY.json) and says so.
  * The address reflects the filters (?tag=a&tag=b&level=gemeente), so a view can be bookmarked and shared.
  * See src/goedvoorbeeld/browse.py for the files.
  */
@@ -26,7 +30,10 @@
 
   var index = null; // promise of voorbeelden.json
   var chunks = {}; // promises of kaarten/N.json
-  var words = {}; // promises of woorden/XY.json
+  var words = {}; // promises of woorden/XY.json (the text filter without a search index)
+  var numbers = null; // promise that Pagefind has the row numbers of the case pages (its filter "nr")
+  var fullText = null; // true: the text filter searches with Pagefind; false: without (the preview)
+  var hint = document.getElementById("gv-filter-q-hint");
   var run = 0; // number of the latest update; older answers are dropped
   var matches = [];
   var shown = 0;
@@ -89,6 +96,49 @@
     });
   }
 
+  /* The cases (numbers) whose page the site search finds for `text`: the same search as the box in the header,
+     limited to case pages. Rejects when the site has no search index. */
+  function casesFound(text) {
+    if (!window.gvSearch) return Promise.reject(new Error("geen zoekvak"));
+    return window.gvSearch.load().then(function (pf) {
+      if (!numbers) {
+        numbers = pf.filters(); // fetches the filter data of the index, "nr" included
+        numbers.catch(function () { numbers = null; });
+      }
+      return numbers.then(function () { return pf.search(text, { filters: { soort: "voorbeeld" } }); });
+    }).then(function (found) {
+      var counts = (found.filters && found.filters.nr) || {};
+      var out = new Set();
+      Object.keys(counts).forEach(function (n) { if (counts[n] > 0) out.add(parseInt(n, 10)); });
+      return out;
+    });
+  }
+
+  /* Without a search index: the cases with every word of `text` at the start of a word of their title,
+     summary or organisation. */
+  function casesWithWords(idx, text) {
+    return Promise.all(wordsOf(text).map(function (w) { return casesWithWord(idx, w); })).then(function (sets) {
+      if (!sets.length) return null;
+      return new Set(Array.from(sets[0]).filter(function (i) {
+        return sets.every(function (set) { return set.has(i); });
+      }));
+    });
+  }
+
+  function textFilter(idx, text) {
+    if (!wordsOf(text).length) return Promise.resolve(null); // no words: no text filter
+    if (fullText === false) return casesWithWords(idx, text);
+    return casesFound(text).then(function (found) {
+      fullText = true;
+      return found;
+    }, function () {
+      fullText = false;
+      hint.textContent = "De zoekindex ontbreekt hier (zoals in een voorbeeldweergave): dit veld zoekt nu alleen " +
+        "in de titel, de samenvatting en de organisatie.";
+      return casesWithWords(idx, text);
+    });
+  }
+
   function readForm() {
     var state = { tag: [] };
     form.querySelectorAll('input[name="tag"]:checked').forEach(function (box) { state.tag.push(box.value); });
@@ -141,8 +191,7 @@
       orgs = new Set();
       idx.orgNames.forEach(function (name, n) { if (name.indexOf(wanted) >= 0) orgs.add(n); });
     }
-    var text = wordsOf(state.q);
-    return Promise.all(text.map(function (w) { return casesWithWord(idx, w); })).then(function (sets) {
+    return textFilter(idx, state.q).then(function (text) {
       var out = [];
       idx.cases.forEach(function (row, i) {
         // row: [level, status, year, organisation, [tags]]
@@ -152,7 +201,7 @@
         if (to !== null && row[2] > to) return;
         if (orgs && !orgs.has(row[3])) return;
         for (var t = 0; t < tags.length; t++) if (row[4].indexOf(tags[t]) < 0) return;
-        for (var s = 0; s < sets.length; s++) if (!sets[s].has(i)) return;
+        if (text && !text.has(i)) return;
         out.push(i);
       });
       return out;
@@ -166,7 +215,15 @@
     a.textContent = card.title;
     var meta = document.createElement("span");
     meta.className = "gv-list-meta";
-    meta.textContent = [card.organisation, card.level, card.status, card.year].join(" · ");
+    meta.textContent = [card.organisation, card.level, card.status, card.year].join(" · ") + " · ";
+    var added = document.createElement("span"); // the list is newest first: show the date it is sorted by
+    added.className = "gv-added";
+    added.textContent = "toegevoegd ";
+    var date = document.createElement("time");
+    date.dateTime = card.added;
+    date.textContent = card.added_text;
+    added.appendChild(date);
+    meta.appendChild(added);
     var summary = document.createElement("span");
     summary.className = "gv-list-summary";
     summary.textContent = card.summary;
@@ -198,9 +255,13 @@
     });
   }
 
-  function countText(n) {
-    if (n === 0) return "Geen voorbeelden gevonden. Kies minder filters of wis alle filters.";
-    return (n === 1 ? "1 voorbeeld" : n + " voorbeelden") + " gevonden";
+  function countText(n, state) {
+    var text = n === 0 ? "Geen voorbeelden gevonden. Kies minder filters of wis alle filters."
+      : (n === 1 ? "1 voorbeeld" : n + " voorbeelden") + " gevonden";
+    if (fullText === false && wordsOf(state.q).length) {
+      text += " Zonder zoekindex zoekt het woordveld alleen in titel, samenvatting en organisatie.";
+    }
+    return text;
   }
 
   function update() {
@@ -224,7 +285,7 @@
         results.hidden = false;
         moreButton.hidden = true;
         return showMore(idx, ticket).then(function () {
-          if (ticket === run) say(countText(found.length));
+          if (ticket === run) say(countText(found.length, state));
         });
       });
     }).catch(function () {
@@ -235,6 +296,9 @@
   }
 
   form.hidden = false;
+  // The fields fold behind one button on a phone (the first case shows on the first screen); open on a wide screen.
+  var fold = document.getElementById("gv-filters-fold");
+  if (fold && window.matchMedia && window.matchMedia("(min-width: 60em)").matches) fold.open = true;
   form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
   form.addEventListener("input", update);
   form.addEventListener("change", update);

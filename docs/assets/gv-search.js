@@ -8,11 +8,21 @@
  * - Pagefind runs on the main thread (noWorker): its web worker costs one more script (about 40 KB) and
  *   a thread start before the first search, and a search in this index takes a few milliseconds.
  * - Results appear one by one, in order, each as soon as its own data has arrived.
+ * - Cases come first: every indexed page carries the Pagefind filter "soort" (docs/overrides/main.html), and
+ *   the box asks for the case pages and the help pages separately and lists them in two groups,
+ *   "Voorbeelden" and then "Hulppagina's". Each result shows Pagefind's excerpt: the passage that matched,
+ *   with the words found in <mark>.
+ * - The filter on /voorbeelden/ (gv-browse.js) searches its text through the same Pagefind, with
+ *   window.gvSearch.load(), so both find the same cases for the same words.
  */
 (function () {
   "use strict";
 
   var PAGE = 10; // results shown at once
+  var GROUPS = [ // in the order shown
+    { soort: "voorbeeld", title: "Voorbeelden", one: "voorbeeld", many: "voorbeelden" },
+    { soort: "hulp", title: "Hulppagina's", one: "hulppagina", many: "hulppagina's" }
+  ];
   var form = document.getElementById("gv-search-form");
   var input = document.getElementById("gv-search-input");
   var meta = document.getElementById("gv-search-meta");
@@ -23,7 +33,7 @@
   var root = siteRoot();
   var pagefind = null; // a promise of the Pagefind module
   var current = 0; // number of the latest search; older answers are dropped
-  var results = [];
+  var results = []; // {result, group, first}: the cases first, then the help pages
   var shown = 0;
 
   function siteRoot() {
@@ -70,6 +80,8 @@
     return pagefind;
   }
 
+  window.gvSearch = { load: load }; // shared with the filter on /voorbeelden/ (gv-browse.js)
+
   function say(text) { meta.textContent = text; }
 
   function open() {
@@ -87,9 +99,21 @@
     input.blur();
   }
 
-  function countText(n) {
-    if (n === 0) return "Geen resultaten. Probeer een ander woord.";
-    return n === 1 ? "1 resultaat" : n + " resultaten";
+  function counted(n, group) { return n + " " + (n === 1 ? group.one : group.many); }
+
+  function countText(counts) {
+    var parts = [];
+    counts.forEach(function (n, k) { if (n) parts.push(counted(n, GROUPS[k])); });
+    if (!parts.length) return "Geen resultaten. Probeer een ander woord.";
+    return parts.join(" en ") + " gevonden";
+  }
+
+  /* The heading above a group of results: not a link, so the arrow keys pass it by. */
+  function groupItem(group, n) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__meta gv-search-group";
+    li.textContent = group.title + " (" + n + ")";
+    return li;
   }
 
   /* The excerpt is text with <mark> around the words found; keep exactly that, nothing else. */
@@ -126,11 +150,8 @@
       article.appendChild(org);
     }
     var text = document.createElement("p");
-    if (data.meta && data.meta.summary) {
-      text.textContent = data.meta.summary;
-    } else {
-      excerpt(data.excerpt || "", text);
-    }
+    text.className = "gv-search-hit-excerpt";
+    excerpt(data.excerpt || "", text); // the passage that matched, not the summary
     article.appendChild(text);
     a.appendChild(article);
     li.appendChild(a);
@@ -146,18 +167,21 @@
     var moreItem = list.querySelector(".gv-search-more"); // kept (and focused, if it was) until all are in
     var first = null;
     function stale() { return ticket !== current || pending; } // a newer text waits: it replaces this list
-    function show(d) {
+    function show(hit, d) {
       if (stale()) return;
+      if (hit.first) list.insertBefore(groupItem(GROUPS[hit.group], hit.size), moreItem);
       var li = item(d);
       first = first || li.querySelector("a");
       list.insertBefore(li, moreItem);
     }
     var done = Promise.resolve();
     if (batch.length) {
-      done = batch[0].data().then(show).then(function () {
+      done = batch[0].result.data().then(function (d) { show(batch[0], d); }).then(function () {
         if (stale()) return;
-        return batch.slice(1).map(function (r) { return r.data(); }).reduce(function (chain, data) {
-          return chain.then(function () { return data; }).then(show);
+        return batch.slice(1).map(function (hit) {
+          return { hit: hit, data: hit.result.data() };
+        }).reduce(function (chain, next) {
+          return chain.then(function () { return next.data; }).then(function (d) { show(next.hit, d); });
         }, Promise.resolve());
       });
     }
@@ -204,13 +228,19 @@
       return Promise.resolve();
     }
     return load().then(function (pf) {
-      return pf.search(term);
+      // One search per group; Pagefind fetches the word's index chunks once for both.
+      return Promise.all(GROUPS.map(function (g) { return pf.search(term, { filters: { soort: g.soort } }); }));
     }).then(function (found) {
       if (ticket !== current || pending) return; // newer text is waiting: show that instead
-      results = found.results;
+      results = [];
+      found.forEach(function (f, k) {
+        f.results.forEach(function (r, i) {
+          results.push({ result: r, group: k, first: i === 0, size: f.results.length });
+        });
+      });
       shown = 0;
       list.textContent = "";
-      say(countText(results.length));
+      say(countText(found.map(function (f) { return f.results.length; })));
       return more();
     }).catch(function () {
       if (ticket !== current) return;

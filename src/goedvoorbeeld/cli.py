@@ -16,7 +16,8 @@ import click
 
 from goedvoorbeeld.check.cases import Library, check_library, load_library
 from goedvoorbeeld.config import ENGINES, ConfigError, engine_of, site_url_of
-from goedvoorbeeld.check.problems import Problem, format_problems, summary_line
+from goedvoorbeeld.dutch_click import DutchGroup
+from goedvoorbeeld.check.problems import Problem, amount, format_problems, summary_line
 from goedvoorbeeld.check.vocabulary import VocabularyError
 
 DEFAULT_CASES = "cases"
@@ -61,8 +62,9 @@ def read_paths(paths: tuple[str, ...], tags_file: str | None) -> tuple[list[Libr
     return libraries, problems
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="goedvoorbeeld")
+@click.group("goedvoorbeeld", cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="goedvoorbeeld", help="Toon de versie en stop.",
+                      message="%(prog)s, versie %(version)s")
 def main() -> None:
     """Goed Voorbeeld: controleer, rangschik en publiceer goede voorbeelden van open overheid."""
 
@@ -119,11 +121,11 @@ def check_selections(paths: tuple[str, ...]) -> list[Problem]:
 
 @main.command()
 @click.argument("cases_dir", default=DEFAULT_CASES, type=click.Path(file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Uitvoer: een tabel of JSON.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "bericht"]), default="table", show_default=True,
+              help="Uitvoer: een tabel, JSON, of een bericht over de vijf voor een nieuwsbrief of mail.")
 @click.option("--save", "save_name", metavar="NAAM", default=None,
               help="Leg de vijf van vandaag vast in cases/selecties/JJJJ-MM-DD-NAAM.yml.")
-@click.option("--site-url", default=None,
+@click.option("--site-url", default=None, metavar="ADRES",
               help="Het adres van de site voor de links (standaard site_url uit mkdocs.yml).")
 def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) -> None:
     """Toon de hele rangorde en de vijf; leg de vijf vast met --save."""
@@ -139,7 +141,7 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
     except VocabularyError as e:
         _fail("de tagslijst kan niet worden gebruikt:\n" + "\n".join(p.format() for p in e.problems))
     if library.errors:
-        click.echo(f"Let op: {len(library.errors)} fouten in de voorbeelden; voorbeelden met een fout tellen "
+        click.echo(f"Let op: {amount(len(library.errors), 'fout', 'fouten')} in de voorbeelden; voorbeelden met een fout tellen "
                    f"niet mee. Zie: goedvoorbeeld check {shown(folder)}", err=True)
     order = ranking.rank(library)
     five = ranking.top(library, order)
@@ -163,13 +165,21 @@ def rank(cases_dir: str, fmt: str, save_name: str | None, site_url: str | None) 
             "top": top_records(five, library.vocabulary, absolute),
             "ranking": ranking_records(order, five, library.vocabulary, absolute),
         }, ensure_ascii=False, indent=2))
+    elif fmt == "bericht":
+        from goedvoorbeeld.site.sharing import five_message, message_text
+
+        click.echo(message_text(five_message(five, base)), nl=False)
+        if not base:
+            click.echo("Let op: het adres van de site is onbekend, dus de links in het bericht zijn niet volledig; "
+                       "geef --site-url of zet site_url in mkdocs.yml.", err=True)
     else:
         click.echo(ranking_table(order, five, library.vocabulary.top))
     if save_name is not None:
         click.echo(f"De vijf van vandaag zijn vastgelegd in {saved}. Voeg het bestand toe aan git.", err=True)
     if len(five) < library.vocabulary.top:
-        click.echo(f"Let op: top is {library.vocabulary.top}, maar er tellen maar {len(five)} voorbeelden mee.",
-                   err=True)
+        from goedvoorbeeld.site.five import too_few
+
+        click.echo(f"Let op: {too_few(len(five), library.vocabulary.top)}.", err=True)
 
 
 def ranking_table(order, five, top: int) -> str:
@@ -193,7 +203,8 @@ def ranking_table(order, five, top: int) -> str:
         lines.append("  ".join(cells).rstrip())
     lines.append("")
     counted = sum(1 for r in order if r.eligible)
-    lines.append(f"{len(order)} voorbeelden, waarvan {counted} meetellen; de vijf zijn de eerste {top} "
+    lines.append(f"{amount(len(order), 'voorbeeld', 'voorbeelden')}, waarvan {counted} "
+                 f"{'meetelt' if counted == 1 else 'meetellen'}; de vijf zijn de eerste {top} "
                  f"die meetellen.")
     return "\n".join(lines)
 
@@ -275,6 +286,25 @@ def links(cases_dir: str, fmt: str, timeout: float, per_host: int, workers: int,
                       allow_private=allow_private_addresses).check_all(found)
     click.echo(report_markdown(results) if fmt == "markdown" else report_text(results))
     sys.exit(1 if any(not r.ok for r in results) else 0)
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False), default="mkdocs.yml", show_default=True,
+              help="Het instellingenbestand van de site.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Poort op 127.0.0.1.")
+def serve(config_file: str, port: int) -> None:
+    """Bekijk de site op je eigen computer; open tabbladen verversen vanzelf als je een bestand opslaat."""
+    from goedvoorbeeld.engines.mkdocs.preview import CannotListen
+    from goedvoorbeeld.engines.mkdocs.preview import serve as run_preview
+
+    path = Path(config_file)
+    if not path.is_file():
+        _fail(f"{config_file} bestaat niet: start de voorbeeldweergave in de map van de site")
+    try:
+        run_preview(path, port=port)
+    except CannotListen as e:
+        _fail(str(e))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,7 @@ import goedvoorbeeld_hook as real  # the real hook; MkDocs puts this folder on s
 from goedvoorbeeld.check.cases import Library, read_case
 from goedvoorbeeld.check.vocabulary import load_vocabulary
 
-# Re-export the real events unchanged (on_files, on_page_markdown, on_post_build, ...).
+# Re-export the real events unchanged (on_startup, on_files, on_page_markdown, on_post_build, ...).
 for _name in dir(real):
     if _name.startswith("on_") and _name not in ("on_config", "on_page_content"):
         globals()[_name] = getattr(real, _name)
@@ -43,19 +43,10 @@ def _unchecked_library(cases_dir, **_ignored) -> Library:
 
 
 def on_config(config):
-    checked = real.load_library
-    real.load_library = _unchecked_library
-    try:
-        return real.on_config(config)
-    finally:
-        real.load_library = checked
+    real.build.read_library = _unchecked_library
+    return real.on_config(config)
 
 
 def on_page_content(html, *, page, config, files):
-    if config.extra.get("unchecked", {}).get("rendered_check", True):
-        return real.on_page_content(html, page=page, config=config, files=files)
-    ahead = real._ahead.apply(page, files) if real._ahead is not None else None
-    if ahead is not None:  # this function ran on the page in the real hook's second process
-        return ahead
-    case = real._case_of(page)
-    return html if case is None else real._current().case_html(case, html, page.url)
+    rendered_check = config.extra.get("unchecked", {}).get("rendered_check", True)
+    return real.build.on_page_content(html, page=page, config=config, files=files, rendered_check=rendered_check)

@@ -21,9 +21,10 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+import goedvoorbeeld.check.question as question
 import goedvoorbeeld.check.safety as safety
 import goedvoorbeeld.check.schema as schema
-from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.check.problems import Problem, amount, problem
 from goedvoorbeeld.check.source import INVALID, FrontMatter, label, read_front_matter
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
@@ -36,7 +37,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # aanleiding | aanpak | resultaat | lessen
+    key: str  # aanleiding | aanpak | resultaat | lessen | gespreksvraag
     title: str
     markdown: str
     line: int  # file line of the heading
@@ -112,7 +113,7 @@ def slug_problems(path: str, filename: str) -> list[Problem]:
 
 
 def suggest_slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    s = schema.dashed(text)
     return (s or "mijn-voorbeeld")[: schema.SLUG_MAX].strip("-").ljust(schema.SLUG_MIN, "x")
 
 
@@ -228,7 +229,7 @@ def _text(f, value, add, vocab, today):
         return INVALID
     text = " ".join(value.split())
     if not (f.min_len <= len(text) <= f.max_len):
-        add((f.name,), "GV108", f"{f.name}: {len(text)} tekens; dat moet {f.min_len} tot {f.max_len} zijn")
+        add((f.name,), "GV108", f"{f.name}: {amount(len(text), 'teken', 'tekens')}; dat moet {f.min_len} tot {f.max_len} zijn")
         return INVALID
     if "<" in text and _TAG_RE.search(text):  # every match starts with '<'
         add((f.name,), "GV115", f"{f.name}: gebruik hier platte tekst, zonder HTML")
@@ -309,7 +310,7 @@ def _tags(f, value, add, vocab: Vocabulary, today):
         add((f.name,), "GV106", "tags: geef minstens 1 tag")
         return INVALID
     if len(value) > vocab.max_tags:
-        add((f.name, vocab.max_tags), "GV106", f"tags: {len(value)} tags; het maximum is {vocab.max_tags}")
+        add((f.name, vocab.max_tags), "GV106", f"tags: {amount(len(value), 'tag', 'tags')}; het maximum is {vocab.max_tags}")
         return INVALID
     return tuple(seen) if ok else INVALID
 
@@ -449,6 +450,7 @@ def _notable_lines(body: str) -> list[int]:
 
 
 _ORDER = tuple(s.key for s in schema.SECTIONS)  # the order the sections must have
+_ORDER_TEXT = ", ".join(s.title for s in schema.SECTIONS)
 # The heading lines as the template writes them, such as '## Aanpak'.
 _HEADINGS = {f"## {s.title}": s for s in schema.SECTIONS}
 
@@ -481,6 +483,8 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
             text = body[start:end].strip("\n")
             if not text or text.isspace():
                 problems.append(problem(path, line, 1, "GV204", f"sectie '## {title}' is leeg"))
+            elif schema.SECTION_BY_KEY[key].max_len:
+                problems.extend(question.check_section(path, schema.SECTION_BY_KEY[key], body[start:end], line))
             if keep_sections:
                 sections.append(Section(key, title, text, line))
 
@@ -514,7 +518,7 @@ def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | No
                 before = schema.SECTIONS[_ORDER.index(seen_keys[-1])].title
                 problems.append(problem(path, lineno, 1, "GV202",
                                         f"sectie '## {rule.title}' moet voor '## {before}' staan "
-                                        f"(volgorde: Aanleiding, Aanpak, Resultaat, Lessen)"))
+                                        f"(volgorde: {_ORDER_TEXT})"))
             close(start)
             seen_keys.append(rule.key)
             current = (rule.key, rule.title, lineno, end + 1)
@@ -624,7 +628,7 @@ def read_library(cases_dir: str | Path, vocabulary: Vocabulary, *, today: dt.dat
         files = [(str(f), str(f)) for f in sorted(only)]  # (where to read it, as shown)
     else:
         folder, shown = os.path.join(cases_dir, ""), root.rstrip("/") + "/"  # joined once, not 10,000 times
-        files = [(folder + name, shown + name) for name in _case_files(cases_dir, root, problems)]
+        files = [(folder + name, shown + name) for name in case_files(cases_dir, root, problems)]
 
     def read(part: list[tuple[str, str]]) -> tuple[list[Problem], list]:
         return _read_files(part, vocabulary, today, cases_dir, keep_cases)
@@ -639,8 +643,8 @@ def read_library(cases_dir: str | Path, vocabulary: Vocabulary, *, today: dt.dat
     for found, read_cases in results:  # in file order: the parts are consecutive
         problems += found
         cases += read_cases
-    problems += _cross_checks(cases, [shown for _, shown in files])
-    ordered = tuple(sorted(problems, key=_order))
+    problems += cross_checks(cases, [shown for _, shown in files])
+    ordered = tuple(sorted(problems, key=problem_order))
     if not keep_cases:
         return Library(root, vocabulary, (), ordered, len(files))
     failed = {p.path for p in problems if p.is_error}
@@ -666,7 +670,7 @@ def _read_files(files: list[tuple[str, str]], vocabulary: Vocabulary, today: dt.
     try:
         for file, shown in files:
             try:
-                data = _read_file(file)
+                data = read_file(file)
             except OSError as e:
                 problems.append(problem(shown, 1, 1, "GV002", f"het bestand kan niet worden gelezen: {e.strerror}"))
                 continue
@@ -680,7 +684,7 @@ def _read_files(files: list[tuple[str, str]], vocabulary: Vocabulary, today: dt.
     return problems, cases
 
 
-def _read_file(path: str) -> bytes:
+def read_file(path: str) -> bytes:
     """`Path.read_bytes()` without the buffered file object around it: half the cost, which counts at 10,000 files.
 
     A read of a regular file that returns less than it asked for has reached the end (POSIX), so a case
@@ -760,11 +764,11 @@ def _in_parallel(work: Callable[[list], object], parts: list[list]) -> list:
 _FAILED = object()
 
 
-def _order(p: Problem):
+def problem_order(p: Problem):
     return (p.path, p.line, p.column, p.code)
 
 
-def _case_files(cases_dir: Path, root: str, problems: list[Problem]) -> list[str]:
+def case_files(cases_dir: Path, root: str, problems: list[Problem]) -> list[str]:
     """The names of the case files in the folder, sorted; other entries are reported (GV014, GV018)."""
     out = []
     try:
@@ -790,7 +794,7 @@ def _case_files(cases_dir: Path, root: str, problems: list[Problem]) -> list[str
     return out
 
 
-def _cross_checks(cases: list, shown_files: list[str]) -> list[Problem]:
+def cross_checks(cases: list, shown_files: list[str]) -> list[Problem]:
     """Problems between files: names that differ only in case (GV012), the same title twice (GV013)."""
     problems: list[Problem] = []
     by_fold: dict[str, str] = {}
@@ -817,7 +821,7 @@ def load_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_r
     """Read `tags.yml` in the cases folder (or `tags_file`) and every case; raises VocabularyError."""
     cases_dir = Path(cases_dir)
     root = shown_root if shown_root is not None else str(cases_dir)
-    vocabulary = _vocabulary_of(cases_dir, root, tags_file)
+    vocabulary = vocabulary_of(cases_dir, root, tags_file)
     return read_library(cases_dir, vocabulary, today=today, shown_root=root, only=only)
 
 
@@ -830,12 +834,12 @@ def check_library(cases_dir: str | Path, *, today: dt.date | None = None, shown_
     """
     cases_dir = Path(cases_dir)
     root = shown_root if shown_root is not None else str(cases_dir)
-    vocabulary = _vocabulary_of(cases_dir, root, tags_file)
+    vocabulary = vocabulary_of(cases_dir, root, tags_file)
     return read_library(cases_dir, vocabulary, today=today, shown_root=root, keep_cases=False,
                         workers=workers, parallel_from=parallel_from)
 
 
-def _vocabulary_of(cases_dir: Path, root: str, tags_file: str | Path | None) -> Vocabulary:
+def vocabulary_of(cases_dir: Path, root: str, tags_file: str | Path | None) -> Vocabulary:
     """`tags.yml` in the cases folder, or `tags_file`, shown as people see the path."""
     from goedvoorbeeld.check.vocabulary import load_vocabulary
 

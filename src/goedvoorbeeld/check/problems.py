@@ -123,17 +123,17 @@ _TABLE = [
          "Geef een algemeen e-mailadres of het webadres van de organisatie; een persoonsnaam is niet nodig."),
     Code("GV115", "error", "Opmaak in platte tekst",
          "summary: gebruik hier platte tekst, zonder HTML",
-         "Haal de HTML-code weg; de samenvatting verschijnt op kaarten, in de handout en in feeds."),
+         "Haal de HTML-code weg; de samenvatting verschijnt op kaarten, in de hand-out en in feeds."),
     # --- body ----------------------------------------------------------------
     Code("GV201", "error", "Verplichte sectie ontbreekt",
          "sectie '## Aanpak' ontbreekt",
          "Voeg de kop toe met tekst eronder: `## Aanleiding` en `## Aanpak` zijn verplicht."),
     Code("GV202", "error", "Secties in de verkeerde volgorde",
          "sectie '## Aanleiding' moet voor '## Aanpak' staan",
-         "Zet de secties in de volgorde Aanleiding, Aanpak, Resultaat, Lessen."),
+         "Zet de secties in de volgorde Aanleiding, Aanpak, Resultaat, Lessen, Gespreksvraag."),
     Code("GV203", "error", "Onbekende of dubbele sectie",
-         "onbekende sectie '## Conclusie'; toegestaan: Aanleiding, Aanpak, Resultaat, Lessen",
-         "Gebruik alleen de vier secties; een tussenkop binnen een sectie schrijf je met `###`."),
+         "onbekende sectie '## Conclusie'; toegestaan: Aanleiding, Aanpak, Resultaat, Lessen, Gespreksvraag",
+         "Gebruik alleen de vijf secties; een tussenkop binnen een sectie schrijf je met `###`."),
     Code("GV204", "warning", "Lege sectie",
          "sectie '## Resultaat' is leeg",
          "Schrijf tekst onder de kop, of laat een optionele sectie weg."),
@@ -152,6 +152,13 @@ _TABLE = [
     Code("GV209", "warning", "Kop van niveau 1 in de tekst",
          "kop '# Titel' in de tekst; de titel komt uit 'title'",
          "Verwijder de kop; de pagina krijgt de titel uit de front matter."),
+    Code("GV210", "error", "Gespreksvraag te kort of te lang",
+         "gespreksvraag: 5 tekens; dat moet 10 tot 300 zijn",
+         "Schrijf onder `## Gespreksvraag` één open vraag van 10 tot 300 tekens, of laat de sectie weg."),
+    Code("GV211", "error", "Opmaak in de gespreksvraag",
+         "gespreksvraag: opmaak gevonden; schrijf één alinea platte tekst, zonder opmaak, HTML of links",
+         "Haal HTML, links, afbeeldingen, vet of schuin, code, lijstjes, koppen en een tweede alinea weg: de "
+         "vraag staat in het gespreksspel op een scherm en op een kaart."),
     # --- saved selections (cases/selecties/) ----------------------------------
     Code("GV301", "error", "Bestandsnaam van een selectie ongeldig",
          "bestandsnaam 'netwerkdag.yml' is ongeldig: een selectie heet JJJJ-MM-DD-naam.yml",
@@ -230,13 +237,21 @@ def count(problems: Iterable[Problem]) -> tuple[int, int]:
     return errors, warnings
 
 
+def amount(n: int, one: str, more: str) -> str:
+    """A count with its noun in agreement: `1 teken`, `2 tekens`, `0 fouten`."""
+    return f"{n} {one if n == 1 else more}"
+
+
 def summary_line(cases: int, problems: Iterable[Problem]) -> str:
     errors, warnings = count(problems)
-    noun = "voorbeeld" if cases == 1 else "voorbeelden"
-    return (
-        f"{cases} {noun} gecontroleerd: {errors} {'fout' if errors == 1 else 'fouten'}, "
-        f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
-    )
+    return (f"{amount(cases, 'voorbeeld', 'voorbeelden')} gecontroleerd: {amount(errors, 'fout', 'fouten')}, "
+            f"{amount(warnings, 'waarschuwing', 'waarschuwingen')}")
+
+
+def strict_line(warnings: int) -> str:
+    """The last line of a strict build that failed on warnings alone."""
+    return (f"{amount(warnings, 'waarschuwing', 'waarschuwingen')}: met --strict telt elke "
+            f"waarschuwing als fout")
 
 
 def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:

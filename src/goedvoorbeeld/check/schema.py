@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The one slug pattern: case file names, tag and group slugs, names of saved selections.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MIN, SLUG_MAX = 3, 80
 # Slugs the site itself uses under voorbeelden/ (the list page and its pages).
 RESERVED_SLUGS = ("index", "pagina")
 FIRST_YEAR = 1990
+
+
+def dashed(text: str) -> str:
+    """`text` in the shape of a slug: lowercase, every run of other characters one hyphen (may be empty)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 LEVELS: dict[str, str] = {
     "rijk": "Rijk",
@@ -79,6 +85,9 @@ class SectionRule:
     key: str
     title: str
     required: bool
+    # A plain-text section (no Markdown at all, one paragraph) of min_len to max_len characters; 0 = any.
+    min_len: int = 0
+    max_len: int = 0
 
 
 SECTIONS: tuple[SectionRule, ...] = (
@@ -86,8 +95,11 @@ SECTIONS: tuple[SectionRule, ...] = (
     SectionRule("aanpak", "Aanpak", True),
     SectionRule("resultaat", "Resultaat", False),
     SectionRule("lessen", "Lessen", False),
+    # The question a group discusses in the conversation game (checked by `question.py`).
+    SectionRule("gespreksvraag", "Gespreksvraag", False, 10, 300),
 )
 SECTION_BY_TITLE = {s.title.lower(): s for s in SECTIONS}
+SECTION_BY_KEY = {s.key: s for s in SECTIONS}
 
 # A line the `new` command writes under each heading; the checker warns while it is there.
 HINT_PREFIX = "Vervang deze tekst"
@@ -97,7 +109,16 @@ SECTION_HINTS: dict[str, str] = {
     "aanpak": "wat is er gedaan, door wie (welke afdeling of rol) en hoe? Beschrijf de stappen zo concreet mogelijk.",
     "resultaat": "wat leverde het op? Noem alleen wat je kunt onderbouwen, liefst met een link naar een bron.",
     "lessen": "wat zou je een collega aanraden, en wat ging minder goed?",
+    "gespreksvraag": "één open vraag waarover een groep bij een bijeenkomst kan praten, in platte tekst "
+                     "(10 tot 300 tekens, zonder opmaak of links).",
 }
+
+
+def hint_as_sentence(hint: str) -> str:
+    """A section hint with a capital first letter, as a sentence of its own: 'één' becomes 'Eén', not 'Één'."""
+    if hint.startswith("één"):
+        return "Eén" + hint[3:]
+    return hint[:1].upper() + hint[1:]
 
 # Raw HTML a body may contain; everything else is rejected by the checker.
 ALLOWED_HTML = {"abbr": {"title"}, "sub": set(), "sup": set(), "br": set()}

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from goedvoorbeeld.check.problems import Problem, problem
+from goedvoorbeeld.check.schema import SLUG_RE
 from goedvoorbeeld.check.source import decode, parse_yaml
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def vocabulary_from_values(values: dict, pos: dict, shown: str) -> Vocabulary:
         raw_groups = {}
     for gslug, g in raw_groups.items():
         where = ("groups", gslug)
-        if not SLUG.match(gslug):
+        if not SLUG_RE.match(gslug):
             err(where, f"groepsnaam '{gslug}' is geen geldige slug")
         if not isinstance(g, dict) or not isinstance(g.get("tags"), dict) or not g["tags"]:
             err(where, f"groep '{gslug}' moet 'label' en 'tags' hebben")
@@ -113,7 +112,7 @@ def vocabulary_from_values(values: dict, pos: dict, shown: str) -> Vocabulary:
         tags: list[Tag] = []
         for tslug, t in g["tags"].items():
             twhere = (*where, "tags", tslug)
-            if not SLUG.match(tslug):
+            if not SLUG_RE.match(tslug):
                 err(twhere, f"tag '{tslug}' is geen geldige slug")
             if tslug in seen:
                 err(twhere, f"tag '{tslug}' staat al in groep '{seen[tslug]}'")

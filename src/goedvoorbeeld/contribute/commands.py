@@ -19,8 +19,9 @@ import goedvoorbeeld.contribute.issueform as issueform
 import goedvoorbeeld.contribute.newcase as newcase
 import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.cases import load_library, slug_problems
+from goedvoorbeeld.dutch_click import DutchCommand
 from goedvoorbeeld.contribute.newcase import Draft
-from goedvoorbeeld.check.problems import Problem
+from goedvoorbeeld.check.problems import Problem, amount
 from goedvoorbeeld.check.vocabulary import Vocabulary, VocabularyError, load_vocabulary
 
 REQUIRED_ASKED = ("title", "summary", "organisation", "level", "status", "year", "tags")
@@ -151,18 +152,18 @@ def _ask_link(vocabulary: Vocabulary, today: dt.date) -> list[tuple[str, str]]:
     return [(title, url)]
 
 
-@click.command("new")
+@click.command("new", cls=DutchCommand)
 @click.option("--title", help="Titel van het voorbeeld (5 tot 120 tekens).")
 @click.option("--summary", help="Samenvatting in één of twee zinnen (20 tot 400 tekens).")
 @click.option("--organisation", help="De organisatie die het voorbeeld uitvoert.")
 @click.option("--level", help="Bestuurslaag: " + ", ".join(schema.LEVELS) + ".")
 @click.option("--status", help="Status: " + ", ".join(schema.STATUSES) + ".")
-@click.option("--year", help="Het jaar waarin het voorbeeld begon.")
-@click.option("--tag", "tag_list", multiple=True, help="Een tag (naam of label uit cases/tags.yml); herhaal voor meer.")
+@click.option("--year", metavar="JAAR", help="Het jaar waarin het voorbeeld begon.")
+@click.option("--tag", "tag_list", multiple=True, metavar="TAG", help="Een tag (naam of label uit cases/tags.yml); herhaal voor meer.")
 @click.option("--link", "link_list", multiple=True, type=(str, str), metavar="TITEL URL",
               help="Een link met meer informatie; herhaal voor meer.")
-@click.option("--contact", help="Algemeen e-mailadres of webadres van de organisatie.")
-@click.option("--slug", help="Bestandsnaam zonder .md (standaard gemaakt van de titel).")
+@click.option("--contact", metavar="ADRES", help="Algemeen e-mailadres of webadres van de organisatie.")
+@click.option("--slug", metavar="NAAM", help="Bestandsnaam zonder .md (standaard gemaakt van de titel).")
 @click.option("--cases", "cases_dir", type=click.Path(file_okay=False), default="cases", show_default=True,
               help="De map met voorbeelden.")
 @click.option("--tags", "tags_file", type=click.Path(dir_okay=False), default=None,
@@ -178,23 +179,33 @@ def new(title, summary, organisation, level, status, year, tag_list, link_list, 
     today = dt.date.today()
     given = {"title": title, "summary": summary, "organisation": organisation, "level": level,
              "status": status, "year": year, "tags": ",".join(tag_list) if tag_list else None}
+    values: dict = {}
+    for name in REQUIRED_ASKED:  # what the options give, checked before anything is asked
+        if given[name] is not None:
+            values[name] = ([newcase.tag_value(vocabulary, t) for t in tag_list] if name == "tags"
+                            else _convert(name, given[name], vocabulary))
+    links = [(" ".join(t.split()), u.strip()) for t, u in link_list]
+    wrong = _option_problems({**values, "links": links, "contact": contact and contact.strip(), "slug": slug},
+                             vocabulary, today)
+    if wrong:
+        raise click.UsageError("\n".join(wrong))
     interactive = any(v is None for v in given.values())
     if interactive:
         click.echo("Een nieuw voorbeeld voor Goed Voorbeeld. Na elke vraag controleert het programma je antwoord.")
-    values: dict = {}
-    for name in REQUIRED_ASKED:
-        raw = given[name]
-        if raw is None:
-            values[name] = _ask(name, vocabulary, today)
-        elif name == "tags":
-            values[name] = [newcase.tag_value(vocabulary, t) for t in tag_list]
-        else:
-            values[name] = _convert(name, raw, vocabulary)
-    links = [(" ".join(t.split()), u.strip()) for t, u in link_list]
-    if interactive and contact is None:
-        contact = _ask("contact", vocabulary, today, required=False)
-    if interactive and not links:
-        links = _ask_link(vocabulary, today)
+    try:
+        for name in REQUIRED_ASKED:
+            if name not in values:
+                values[name] = _ask(name, vocabulary, today)
+        if interactive and contact is None:
+            contact = _ask("contact", vocabulary, today, required=False)
+        if interactive and not links:
+            links = _ask_link(vocabulary, today)
+    except click.Abort:
+        missing = [name for name in REQUIRED_ASKED if name not in values]
+        if sys.stdin.isatty() or not missing:
+            raise
+        click.echo("")  # end the unanswered question's line
+        raise click.UsageError(_missing_message(missing)) from None
     values["added"] = today
     if links:
         values["links"] = links
@@ -220,11 +231,57 @@ def new(title, summary, organisation, level, status, year, tag_list, link_list, 
     click.echo("")
     click.echo(f"Geschreven: {shown}")
     click.echo("Nog te doen:")
-    click.echo(f"  1. Open {shown} en vervang de {len(hints)} hulpteksten (de regels met '{schema.HINT_PREFIX}') "
+    click.echo(f"  1. Open {shown} en vervang de {amount(len(hints), 'hulptekst', 'hulpteksten')} (de regels met '{schema.HINT_PREFIX}') "
                f"door je eigen tekst.")
-    click.echo("     Resultaat en Lessen zijn niet verplicht: heb je daar nog niets over, verwijder dan die kop.")
+    optional = [s.title for s in schema.SECTIONS if not s.required]
+    click.echo(f"     {', '.join(optional[:-1])} en {optional[-1]} zijn niet verplicht: heb je daar nog niets over, "
+               f"verwijder dan die kop.")
     click.echo(f"  2. Controleer het bestand: goedvoorbeeld check --strict {shown}")
     click.echo("  3. Bekijk het op de site: make serve (en open http://127.0.0.1:8000/)")
+
+
+# The option of `new` that gives each front matter field (the others have the field's name).
+_OPTION_OF = {"tags": "tag_list", "links": "link_list"}
+
+
+def _option(name: str) -> click.Option:
+    param = _OPTION_OF.get(name, name)
+    return next(p for p in click.get_current_context().command.params if p.name == param)
+
+
+def _option_problems(values: dict, vocabulary: Vocabulary, today: dt.date) -> list[str]:
+    """The checker's problems with values given as options, each named by its option:
+    `--level: onbekende bestuurslaag 'gemeentee'; bedoelde je 'gemeente'?`."""
+    lines = []
+    for name, value in values.items():
+        if value is None or value == []:
+            continue
+        option = _option(name).opts[0]
+        if name == "slug":
+            found = slug_problems("slug", f"{value}.md")
+        else:
+            found = newcase.field_problems(name, value, vocabulary, today=today)
+        for p in found:
+            m = re.match(rf"{name}(?:\[(\d+)\])?(?:\.\w+)?: ", p.message)
+            text = p.message[m.end():] if m else p.message
+            if p.code == "GV109":  # the choice's Dutch name, and the checker's guess
+                f = schema.FIELD_BY_NAME[name]
+                guess = re.search(r"bedoelde je '([^']*)'", text)
+                text = f"onbekende {f.label.lower()} '{value}'" + (
+                    f"; bedoelde je '{guess.group(1)}'?" if guess else f"; kies uit: {', '.join(f.choices)}")
+            where = f"{option} (de {m.group(1)}e)" if m and m.group(1) else option
+            lines.append(f"{where}: {text}")
+    return lines
+
+
+def _missing_message(missing: list[str]) -> str:
+    """`new` without a terminal to ask on: every required option that is still missing, with its help."""
+    options = [_option(name) for name in missing]
+    width = max(len(o.opts[0]) for o in options)
+    one = len(options) == 1
+    lines = [f"zonder terminal kan 'new' niets vragen; {'deze verplichte optie ontbreekt' if one else 'deze verplichte opties ontbreken'}:"]
+    lines += [f"  {o.opts[0].ljust(width)}  {o.help}" for o in options]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -286,7 +343,7 @@ def _guide_url(config_file: str) -> str:
     return f"{site.rstrip('/')}/bijdragen/" if site else ""
 
 
-@click.command("from-issue")
+@click.command("from-issue", cls=DutchCommand)
 @click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--cases", "cases_dir", type=click.Path(file_okay=False), default="cases", show_default=True,
               help="De map met voorbeelden.")
@@ -356,7 +413,7 @@ def form_files(vocabulary: Vocabulary, guide_url: str) -> dict[str, str]:
     }
 
 
-@click.command("forms")
+@click.command("forms", cls=DutchCommand)
 @click.option("--cases", "cases_dir", type=click.Path(file_okay=False), default="cases", show_default=True,
               help="De map met voorbeelden (voor tags.yml).")
 @click.option("--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False),

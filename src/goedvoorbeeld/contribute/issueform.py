@@ -109,11 +109,12 @@ def form(vocabulary: Vocabulary, guide_url: str = "") -> dict:
         if q.kind == "section":
             rule = next(s for s in schema.SECTIONS if s.key == q.id)
             hint = schema.SECTION_HINTS[q.id]
+            markup = "" if rule.max_len else " Markdown mag."  # a plain-text section says so in its hint
             body.append({
                 "type": "textarea", "id": q.id,
-                "attributes": {"label": q.label, "description": hint[0].upper() + hint[1:] + (
-                    " Markdown mag." if rule.required else " Niet verplicht: laat leeg als er nog niets over te "
-                                                           "zeggen is. Markdown mag.")},
+                "attributes": {"label": q.label, "description": schema.hint_as_sentence(hint) + (
+                    markup if rule.required else " Niet verplicht: laat leeg als er nog niets over te "
+                                                 "zeggen is." + markup)},
                 "validations": {"required": rule.required},
             })
             continue

@@ -24,6 +24,9 @@ from typing import Callable
 
 from goedvoorbeeld.check.cases import Library
 from goedvoorbeeld.config import DEFAULT_ENGINE, ENGINES
+from goedvoorbeeld.site.render import CASES
+
+CASE_LINK = re.compile(r'href="[^"]*' + CASES + r'([a-z0-9-]+)/"')  # a link to a case page, its slug
 from goedvoorbeeld.rank.ranking import rank
 
 
@@ -74,7 +77,7 @@ def _swap_in(fresh: Path, site: Path) -> None:
 
 def pages_on_site(site_dir: Path) -> set[str]:
     """Slugs that have a case page."""
-    root = Path(site_dir) / "voorbeelden"
+    root = Path(site_dir) / CASES
     if not root.is_dir():
         return set()
     return {p.parent.name for p in root.glob("*/index.html") if p.parent.name != "pagina"}
@@ -87,12 +90,12 @@ def ranked(library: Library, site_dir: Path) -> set[str]:
 
 def listed(library: Library, site_dir: Path) -> set[str]:
     """Slugs linked from the list of all cases (/voorbeelden/ and its further pages)."""
-    root = Path(site_dir) / "voorbeelden"
+    root = Path(site_dir) / CASES
     pages = [root / "index.html", *sorted((root / "pagina").glob("*/index.html"))]
     found: set[str] = set()
     for page in pages:
         if page.is_file():
-            found |= set(re.findall(r'href="[^"]*voorbeelden/([a-z0-9-]+)/"', page.read_text(encoding="utf-8")))
+            found |= set(CASE_LINK.findall(page.read_text(encoding="utf-8")))
     return found - {"pagina"}
 
 

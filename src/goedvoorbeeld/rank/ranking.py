@@ -1,7 +1,8 @@
 """Score, eligibility and the order that picks the five.
 
 score    = the sum of the weights of the case's distinct tags
-eligible = status pilot, lopend or afgerond, and a `## Resultaat` section
+eligible = status pilot, lopend or afgerond, a `## Resultaat` section, and no hint line left
+           (`schema.HINT_PREFIX`, warning GV208: nothing half-written counts)
 order    = score descending, then `added` newest first, then slug A to Z
 """
 
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goedvoorbeeld.check.cases import Case, Library
-from goedvoorbeeld.check.schema import RANKED_STATUSES, STATUSES
+from goedvoorbeeld.check.cases import Case, Library, _check_body
+from goedvoorbeeld.check.schema import HINT_PREFIX, RANKED_STATUSES, STATUSES
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
 
@@ -22,6 +23,7 @@ class Ranked:
     breakdown: tuple[tuple[str, int], ...]  # (tag, weight) in the case's order
     eligible: bool
     reason: str | None  # Dutch: why the case is not eligible
+    hints: tuple[int, ...] = ()  # file lines of hint lines still in the case (it is not finished)
 
     @property
     def slug(self) -> str:
@@ -33,9 +35,27 @@ def score(case: Case, vocabulary: Vocabulary) -> tuple[int, tuple[tuple[str, int
     return sum(w for _, w in breakdown), breakdown
 
 
-def ineligible_reason(case: Case) -> str | None:
+def hint_lines(case: Case) -> tuple[int, ...]:
+    """The file lines of the hint lines `goedvoorbeeld new` wrote and nobody replaced yet: exactly where
+    the checker warns GV208 (its own body scan, so a hint quoted in a code block does not count)."""
+    if HINT_PREFIX not in case.body:  # a fast path: the scan reports GV208 only on a line holding the prefix
+        return ()
+    found = _check_body(case.path, case.body, case.body_line, None, keep_sections=False)[2]
+    return tuple(p.line for p in found if p.code == "GV208")
+
+
+def hints_reason(lines: tuple[int, ...]) -> str:
+    """`nog niet af: de hulptekst op regel 12 is nog niet vervangen`, in Dutch."""
+    if len(lines) == 1:
+        return f"nog niet af: de hulptekst op regel {lines[0]} is nog niet vervangen"
+    listed = ", ".join(str(n) for n in lines[:-1]) + f" en {lines[-1]}"
+    return f"nog niet af: de hulpteksten op de regels {listed} zijn nog niet vervangen"
+
+
+def ineligible_reason(case: Case, hints: tuple[int, ...] | None = None) -> str | None:
     """Why a (checked) case cannot be among the five, in Dutch; None when it can."""
-    reasons = []
+    hints = hint_lines(case) if hints is None else hints
+    reasons = [hints_reason(hints)] if hints else []
     if case.status not in RANKED_STATUSES:
         allowed = ", ".join(STATUSES[s].lower() for s in RANKED_STATUSES)
         reasons.append(f"status is '{STATUSES[case.status].lower()}' (telt mee bij: {allowed})")
@@ -55,8 +75,9 @@ def rank(library: Library) -> list[Ranked]:
     scored.sort(key=lambda t: _sort_key((t[0], t[1])))
     out = []
     for i, (case, s, breakdown) in enumerate(scored, start=1):
-        reason = ineligible_reason(case)
-        out.append(Ranked(i, case, s, breakdown, reason is None, reason))
+        hints = hint_lines(case)
+        reason = ineligible_reason(case, hints)
+        out.append(Ranked(i, case, s, breakdown, reason is None, reason, hints))
     return out
 
 
@@ -64,3 +85,11 @@ def top(library: Library, ranking: list[Ranked] | None = None) -> list[Ranked]:
     """The five (or `top` from tags.yml): the first eligible cases in the ranking."""
     ranking = ranking if ranking is not None else rank(library)
     return [r for r in ranking if r.eligible][: library.vocabulary.top]
+
+
+def held_back(library: Library, ranking: list[Ranked] | None = None) -> list[Ranked]:
+    """Unfinished cases (hint lines only) that would be among the five once finished: a selection saved
+    now would hold them, so `rank --save` refuses while there are any."""
+    ranking = ranking if ranking is not None else rank(library)
+    finished = [r for r in ranking if r.eligible or (r.hints and ineligible_reason(r.case, ()) is None)]
+    return [r for r in finished[: library.vocabulary.top] if r.hints]

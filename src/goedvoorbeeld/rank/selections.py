@@ -18,11 +18,11 @@ import yaml
 
 from goedvoorbeeld.check.cases import Library
 from goedvoorbeeld.check.problems import Problem, problem
-from goedvoorbeeld.rank.ranking import Ranked, rank, top
+from goedvoorbeeld.check.schema import SLUG_RE, dashed
+from goedvoorbeeld.rank.ranking import Ranked, held_back, rank, top
 from goedvoorbeeld.check.source import INVALID, KEY, decode, label, parse_yaml
 
 FOLDER = "selecties"  # inside the cases folder
-NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME_MAX = 60
 FILE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)\.yml$")
 # root mapping (1) > cases list (2) > one case (3) > its breakdown (4) > the weights (5)
@@ -75,7 +75,11 @@ def make_selection(name: str, library: Library, today: dt.date,
     why = name_problem(name)
     if why:
         raise SelectionError(why)
-    five = top(library, ranking if ranking is not None else rank(library))
+    ranking = ranking if ranking is not None else rank(library)
+    unfinished = held_back(library, ranking)
+    if unfinished:
+        raise SelectionError(unfinished_message(unfinished))
+    five = top(library, ranking)
     vocabulary = library.vocabulary
     weights = tuple((t.slug, t.weight) for g in vocabulary.groups for t in g.tags)
     cases = tuple(
@@ -85,11 +89,22 @@ def make_selection(name: str, library: Library, today: dt.date,
     return Selection(name, today, vocabulary.top, weights, cases)
 
 
+def unfinished_message(unfinished: list[Ranked]) -> str:
+    """Why today's five are not saved while a case that belongs among them still holds a hint line."""
+    one = len(unfinished) == 1
+    who = "een voorbeeld dat bij de vijf zou horen, is" if one else \
+        f"{len(unfinished)} voorbeelden die bij de vijf zouden horen, zijn"
+    lines = [f"de vijf worden niet vastgelegd: {who} nog niet af"]
+    lines += [f"  {r.case.path}:{r.hints[0]}: {r.reason}" for r in unfinished]
+    lines.append("Vervang eerst de hulpteksten (zie goedvoorbeeld check --strict) en leg de vijf daarna vast.")
+    return "\n".join(lines)
+
+
 def name_problem(name: str) -> str | None:
     """Why a selection name cannot be used, in Dutch; None when it can."""
-    if NAME_RE.match(name) and len(name) <= NAME_MAX:
+    if SLUG_RE.match(name) and len(name) <= NAME_MAX:
         return None
-    hint = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:NAME_MAX].strip("-") or "netwerkdag"
+    hint = dashed(name)[:NAME_MAX].strip("-") or "netwerkdag"
     return (f"de naam '{name}' kan niet: gebruik hoogstens {NAME_MAX} kleine letters, cijfers en "
             f"koppeltekens, bijvoorbeeld '{hint}'")
 
@@ -230,7 +245,7 @@ class _Checker:
             return None
         out = []
         for tag, w in value.items():
-            if not NAME_RE.match(tag):
+            if not SLUG_RE.match(tag):
                 self.add((*where, tag), "GV303", f"{label(where)}: '{tag}' is geen geldige tag", key=True)
                 return None
             weight = self.whole((*where, tag), w, 0)

@@ -12,8 +12,10 @@ first view weighs the same at 100 and at 10,000 cases.
 - `zoekdata/kaarten/N.json`: title, address, summary and so on of cases
   N*CHUNK to (N+1)*CHUNK-1, fetched only for the results that are shown.
 - `zoekdata/woorden/XY.json`: every word of titles, summaries and
-  organisations that starts with XY, with the cases it occurs in; the free
-  text filter fetches one such file per word typed.
+  organisations that starts with XY, with the cases it occurs in. The text
+  filter asks the site search (Pagefind) and finds what the search box
+  finds (see search.py); only without a search index (the preview) does it
+  fetch one such file per word typed, and it says so.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from urllib.parse import urlencode
 
 import goedvoorbeeld.check.schema as schema
 from goedvoorbeeld.check.cases import Case
-from goedvoorbeeld.site.render import esc
+from goedvoorbeeld.site.render import CASES, dutch_date, esc
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
 DATA_DIR = "zoekdata"
@@ -54,7 +56,7 @@ def words(text: str) -> list[str]:
 def browse_url(base: str, **params: str | int | list[str]) -> str:
     """A link to a filtered view of /voorbeelden/, e.g. browse_url(base, level='gemeente')."""
     query = urlencode([(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])])
-    return esc(f"{base}voorbeelden/?{query}")
+    return esc(f"{base}{CASES}?{query}")
 
 
 def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], base: str) -> str:
@@ -78,10 +80,14 @@ def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], ba
     return (
         f'<form class="gv-filters" id="gv-filters" hidden aria-label="Voorbeelden filteren"'
         f' data-data="{esc(base)}{DATA_DIR}/" data-min-year="{lo}" data-max-year="{hi}">'
-        '<h2 class="gv-filters-title">Filter de voorbeelden</h2>'
+        # The fields fold behind one button, so that on a phone the first case shows on the first screen;
+        # gv-browse.js opens it on a wide screen.
+        '<details class="gv-filters-fold" id="gv-filters-fold"><summary>Filter de voorbeelden</summary>'
         '<div class="gv-filter-fields">'
-        '<div class="gv-filter-field gv-filter-text"><label for="gv-filter-q">Zoek in titel, samenvatting en organisatie</label>'
-        '<input type="search" name="q" id="gv-filter-q" autocomplete="off" spellcheck="false"></div>'
+        '<div class="gv-filter-field gv-filter-text"><label for="gv-filter-q">Zoekwoord</label>'
+        '<input type="search" name="q" id="gv-filter-q" autocomplete="off" spellcheck="false"'
+        ' aria-describedby="gv-filter-q-hint">'
+        '<span class="gv-hint" id="gv-filter-q-hint">Zoekt in de hele tekst, zoals het zoekvak bovenaan</span></div>'
         + select("level", "Bestuurslaag", schema.LEVELS, "Alle bestuurslagen")
         + select("status", "Status", schema.STATUSES, "Alle statussen")
         + '<div class="gv-filter-field"><label for="gv-filter-organisation">Organisatie</label>'
@@ -98,7 +104,7 @@ def filter_form(vocabulary: Vocabulary, cases: list[Case] | tuple[Case, ...], ba
         '<div class="gv-filter-groups">' + "".join(groups) + '</div>'
         '<p class="gv-filter-hint">Kies je meer tags, dan zie je de voorbeelden die ze allemaal hebben.</p>'
         '<button type="button" class="md-button" id="gv-filter-clear">Wis filters</button>'
-        '</form>'
+        '</details></form>'
         '<p class="gv-filter-count" id="gv-filter-count" role="status" aria-live="polite" aria-atomic="true"></p>'
         '<div id="gv-filter-results" hidden><ol class="gv-list" id="gv-filter-list"></ol>'
         '<button type="button" class="md-button" id="gv-filter-more" hidden>Toon meer</button></div>'
@@ -129,7 +135,8 @@ def browse_data(cases: list[Case], vocabulary: Vocabulary) -> dict[str, bytes]:
     for start in range(0, len(cases), CHUNK):
         cards = [
             {"slug": c.slug, "title": c.title, "summary": c.summary, "organisation": c.organisation,
-             "level": schema.LEVELS[c.level], "status": schema.STATUSES[c.status], "year": c.year}
+             "level": schema.LEVELS[c.level], "status": schema.STATUSES[c.status], "year": c.year,
+             "added": c.added.isoformat(), "added_text": dutch_date(c.added)}
             for c in cases[start:start + CHUNK]
         ]
         files[f"{DATA_DIR}/kaarten/{start // CHUNK}.json"] = _json(cards)

@@ -16,11 +16,16 @@ from goedvoorbeeld.check.cases import Case
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
-WIDTH = 640  # SVG user units; the picture scales to the column
-ROW = 40  # height of one bar with its label above it
+# SVG user units. The picture is drawn at its own size (one unit is one CSS pixel) and shrinks only to fit
+# a narrower column: at 320 px wide the column is 288 px, so 15-unit text is still 13.5 px (the site shows no
+# text under 12 px; docs/assets/gv-trust.css sets the size, tests/test_site_matrix.py measures it as drawn).
+WIDTH = 320
+ROW = 40  # height of one bar with one line of label above it
+LINE = 18  # each further line of a long label
+LABEL_CHARS = 34  # a label longer than this wraps onto more lines (about 300 units of 15-unit text)
 BAR = 16
 LABEL_GAP = 6
-VALUE_ROOM = 56  # room right of the longest bar for its number
+VALUE_ROOM = 44  # room right of the longest bar for its number
 
 
 @dataclass(frozen=True)
@@ -36,20 +41,28 @@ def bar_chart(chart_id: str, caption: str, category: str, bars: list[Bar], label
     Labels stand above their bars; with `label_width` (for short labels such as years) they stand to the
     left of the bar, one row per bar."""
     top = max((b.count for b in bars), default=0) or 1
-    row = BAR + 8 if label_width else ROW
-    bar_top = 4 if label_width else 14 + LABEL_GAP
-    height = row * len(bars) + 4
-    title = f"Staafdiagram: {caption.lower()}. De getallen staan in de tabel onder het diagram."
     shapes = []
-    for i, b in enumerate(bars):
-        y = i * row
+    y = 0
+    for b in bars:
+        lines = [b.label] if label_width else _wrap(b.label)
+        extra = LINE * (len(lines) - 1)
+        bar_top = 4 if label_width else 14 + LABEL_GAP + extra
         width = (WIDTH - VALUE_ROOM - label_width) * b.count / top
-        label_y = y + bar_top + BAR - 3 if label_width else y + 14
+        if label_width:
+            label = f'<text x="0" y="{y + bar_top + BAR - 3}" class="gv-chart-label">{esc(b.label)}</text>'
+        else:
+            spans = "".join(f'<tspan x="0" dy="{0 if n == 0 else LINE}">{esc(line)}</tspan>'
+                            for n, line in enumerate(lines))
+            label = f'<text x="0" y="{y + 14}" class="gv-chart-label">{spans if extra else esc(b.label)}</text>'
         shapes.append(
-            f'<text x="0" y="{label_y}" class="gv-chart-label">{esc(b.label)}</text>'
-            f'<rect x="{label_width}" y="{y + bar_top}" width="{width:.1f}" height="{BAR}" class="gv-chart-bar"/>'
-            f'<text x="{label_width + width + 6:.1f}" y="{y + bar_top + BAR - 3}" class="gv-chart-value">{b.count}</text>'
+            label
+            + f'<rect x="{label_width}" y="{y + bar_top}" width="{width:.1f}" height="{BAR}" class="gv-chart-bar"/>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + bar_top + BAR - 3}"'
+            f' class="gv-chart-value">{b.count}</text>'
         )
+        y += (BAR + 8) if label_width else ROW + extra
+    height = y + 4
+    title = f"Staafdiagram: {caption.lower()}. De getallen staan in de tabel onder het diagram."
     svg = (
         f'<svg class="gv-chart-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}"'
         f' role="img" aria-labelledby="{chart_id}-title" focusable="false">'
@@ -62,6 +75,17 @@ def bar_chart(chart_id: str, caption: str, category: str, bars: list[Bar], label
         f'<tbody>{rows}</tbody></table>'
     )
     return f'<figure class="gv-chart" id="{chart_id}"><figcaption>{esc(caption)}</figcaption>{svg}{table}</figure>'
+
+
+def _wrap(label: str) -> list[str]:
+    """A label in lines of at most LABEL_CHARS characters, broken between words (a longer word stays whole)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _label(b: Bar) -> str:

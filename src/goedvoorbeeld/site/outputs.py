@@ -24,7 +24,7 @@ from goedvoorbeeld.rank.ranking import Ranked
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goedvoorbeeld.site.pages import Site
+    from goedvoorbeeld.site.facts import SiteFacts as Site
 
 FEED_SIZE = 20
 CASE_COLUMNS = ("slug", "url", "title", "summary", "organisation", "level", "status", "year", "tags", "added",

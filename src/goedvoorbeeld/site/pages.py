@@ -1,4 +1,4 @@
-"""What the site shows, computed once per build from a checked library.
+"""The renderers of the site's pages, over the facts in `site.facts`.
 
 `Site` knows nothing of MkDocs: the hook asks it for generated pages (as
 Markdown), for the blocks that replace markers in hand-written pages, and
@@ -9,99 +9,53 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import nh3
 
+import goedvoorbeeld.site.caseform as caseform
 import goedvoorbeeld.site.five as five
+import goedvoorbeeld.site.game as game
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
 import goedvoorbeeld.site.search as search
+import goedvoorbeeld.site.tables as tables
+import goedvoorbeeld.site.trust as trust
+import goedvoorbeeld.site.sharing as sharing
 from goedvoorbeeld.site.browse import browse_url, filter_form
-from goedvoorbeeld.check.cases import Case, Library
+from goedvoorbeeld.check.cases import Case
+from goedvoorbeeld.site.facts import SiteFacts
 from goedvoorbeeld.site.charts import overview_page
 from goedvoorbeeld.check.problems import CODES
-from goedvoorbeeld.rank.ranking import Ranked, rank, top
-from goedvoorbeeld.rank.related import related_cases
+from goedvoorbeeld.rank.ranking import Ranked
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.check.safety import is_protocol_relative, url_scheme
 
-PAGE_SIZE = 100  # cases per page of the plain list at /voorbeelden/
+PAGE_SIZE = render.PAGE_SIZE  # cases per page of the plain list at /voorbeelden/
 # Generated pages that the navigation in mkdocs.yml may list; all others stay out of the nav.
-NAV_PAGES = ("voorbeelden/index.md", "overzicht.md")
+NAV_PAGES = (render.CASES_INDEX, "overzicht.md")
 
 
-@dataclass(frozen=True)
-class Settings:
-    site_url: str = ""  # absolute, ends with "/"
-    source_url: str = ""  # repository web address, for edit links
-    branch: str = "main"
-    search_pages_per_index: int = search.PAGES_PER_INDEX
-
-
-@dataclass
-class Site:
-    library: Library
-    settings: Settings = field(default_factory=Settings)
-    selections: tuple = ()  # saved selections (selections.Selection), newest first
-
-    # -- facts derived once -------------------------------------------------
-    @cached_property
-    def ranking(self) -> list[Ranked]:
-        return rank(self.library)
-
-    @cached_property
-    def five(self) -> list[Ranked]:
-        return top(self.library, self.ranking)
-
-    @cached_property
-    def ranked_by_slug(self) -> dict[str, Ranked]:
-        return {r.slug: r for r in self.ranking}
-
-    @cached_property
-    def newest(self) -> list[Case]:
-        """Every case, newest first (then slug A to Z)."""
-        return sorted(self.library.cases, key=lambda c: (-c.added.toordinal(), c.slug))
-
-    @cached_property
-    def related(self) -> dict[str, list[Case]]:
-        return related_cases(self.library.cases)
-
-    @cached_property
-    def cases_by_tag(self) -> dict[str, list[Case]]:
-        """Tag slug -> its cases, newest first."""
-        out: dict[str, list[Case]] = {t: [] for t in self.library.vocabulary.tags}
-        for c in self.newest:
-            for t in dict.fromkeys(c.tags):
-                out[t].append(c)
-        return out
-
-    @cached_property
-    def search_parts(self) -> tuple[search.IndexPart, ...]:
-        """How the search index is made: in one part, or in several for a large library."""
-        return search.index_parts((c.slug for c in self.library.cases), self.settings.search_pages_per_index)
-
-    def edit_url(self, repo_path: str) -> str | None:
-        """Where to edit a file of the repository (such as 'cases/x.md') on its forge."""
-        if not self.settings.source_url:
-            return None
-        return f"{self.settings.source_url.rstrip('/')}/edit/{self.settings.branch}/{repo_path}"
-
-    def absolute(self, target: str) -> str:
-        return self.settings.site_url + target
+class Site(SiteFacts):
+    """The facts of the site and the renderers of its pages: generated pages as Markdown, the blocks that
+    replace markers in hand-written pages, and the HTML around a case body."""
 
     # -- generated pages ----------------------------------------------------
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> Markdown for every page that is not a file in docs/."""
-        pages = {f"voorbeelden/{c.slug}.md": self.case_markdown(c) for c in self.library.cases}
+        pages = {render.case_source(c.slug): self.case_markdown(c) for c in self.library.cases}
         chunks = [self.newest[i:i + PAGE_SIZE] for i in range(0, len(self.newest), PAGE_SIZE)] or [[]]
         for n, chunk in enumerate(chunks, start=1):
-            uri = "voorbeelden/index.md" if n == 1 else f"voorbeelden/pagina/{n}.md"
+            uri = render.CASES_INDEX if n == 1 else f"{render.CASES}pagina/{n}.md"
             pages[uri] = self.list_page(chunk, n, len(chunks))
         pages.update(five.pages(self))  # /top-5/, the handout and /selecties/
+        pages.update(game.pages(self))  # /top-5/spel/ and its cards
+        pages.update(sharing.pages(self))  # /top-5/delen/ and each selection's share page
         pages.update(self.tag_pages())
         pages["overzicht.md"] = overview_page(self.library.cases, self.library.vocabulary, render.base_for("overzicht/"))
+        pages[caseform.PAGE] = caseform.page_markdown(caseform.form_data(
+            self.library.vocabulary, editors=self.settings.editors, source=self.settings.source_url,
+            branch=self.settings.branch))
         return pages
 
     def build_order(self, pages: dict[str, str]) -> list[str]:
@@ -120,13 +74,13 @@ class Site:
 
     def case_markdown(self, case: Case) -> str:
         """A case page's Markdown: its title and description as metadata, then its sections."""
-        meta = {"title": case.title, "description": case.summary, "og_type": "article"}
+        meta = {"title": case.title, "description": case.summary, "og_type": "article", "gv_case": True}
         head = "\n".join(f"{k}: {_yaml_str(v)}" for k, v in meta.items())
         body = "\n\n".join(f"## {s.title}\n\n{s.markdown}" for s in case.sections)
         return f"---\n{head}\n---\n\n{body}\n"
 
     def list_page(self, cases: list[Case], number: int, pages: int) -> str:
-        page_url = "voorbeelden/" if number == 1 else f"voorbeelden/pagina/{number}/"
+        page_url = render.CASES if number == 1 else f"{render.CASES}pagina/{number}/"
         base = render.base_for(page_url)
         total = len(self.library.cases)
         title = "Alle voorbeelden" if number == 1 else f"Alle voorbeelden, pagina {number}"
@@ -191,7 +145,7 @@ class Site:
         page_url = path if number == 1 else f"{path}pagina/{number}/"
         base = render.base_for(page_url)
         group = next(g for g in self.library.vocabulary.groups if g.slug == tag.group)
-        title = f"Tag: {tag.label}" + ("" if number == 1 else f", pagina {number}")
+        title = f"Voorbeelden met de tag {tag.label}" + ("" if number == 1 else f", pagina {number}")
         first = (number - 1) * PAGE_SIZE + 1
         count = f"{total} {'voorbeeld' if total == 1 else 'voorbeelden'} met deze tag, nieuwste eerst"
         if pages > 1:
@@ -222,7 +176,9 @@ class Site:
             status = schema.STATUSES[case.status]
             text = self._list_texts[case.slug] = (
                 f'{esc(case.title)}</a>'
-                f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}</span>'
+                f'<span class="gv-list-meta">{esc(case.organisation)} · {esc(level)} · {esc(status)} · {case.year}'
+                f' · <span class="gv-added">toegevoegd <time datetime="{case.added.isoformat()}">'
+                f'{render.dutch_date(case.added)}</time></span></span>'
                 f'<span class="gv-list-summary">{esc(case.summary)}</span>'
             )
         return f'<a href="{href(base, render.case_url(case.slug))}">{text}'
@@ -232,7 +188,7 @@ class Site:
         return {}
 
     @staticmethod
-    def pager(number: int, pages: int, base: str, path: str = "voorbeelden/") -> str:
+    def pager(number: int, pages: int, base: str, path: str = render.CASES) -> str:
         """Previous, next, first and last, plus the pages around this one: constant size at any count."""
         def url(n: int) -> str:
             return href(base, path if n == 1 else f"{path}pagina/{n}/")
@@ -269,7 +225,9 @@ class Site:
         def replace(m: re.Match) -> str:
             block = getattr(self, "block_" + m.group(1).replace("-", "_"), None)
             if block is None:
-                raise KeyError(m.group(1))
+                if m.group(1) not in trust.BLOCKS:
+                    raise KeyError(m.group(1))
+                return trust.BLOCKS[m.group(1)](self.settings, base)
             return block(base)
 
         return self.MARKER.sub(replace, markdown)
@@ -277,16 +235,13 @@ class Site:
     def block_de_vijf(self, base: str) -> str:
         links = (
             f'<p class="gv-five-links"><a href="{href(base, "top-5/")}">Zo kiezen we de vijf</a>'
-            f' · <a href="{href(base, "top-5/handout/")}">Handout om af te drukken</a>'
+            f' · <a href="{href(base, "top-5/handout/")}">Hand-out om af te drukken</a>'
             f' · <a href="{href(base, "selecties/")}">Eerder gedeeld</a></p>'
         )
+        note = five.fewer_note(len(self.five), self.library.vocabulary.top)
         if not self.five:
-            return '<p class="gv-empty">Er zijn nog geen voorbeelden die mee kunnen tellen voor de vijf.</p>\n' + links
+            return note + links
         cards = [self.card(r, base, i) for i, r in enumerate(self.five, start=1)]
-        note = ""
-        if len(self.five) < self.library.vocabulary.top:
-            note = (f'<p class="gv-empty">Er tellen nu {len(self.five)} voorbeelden mee; de vijf vullen zich aan '
-                    f'zodra er meer voorbeelden met een resultaat zijn.</p>\n')
         return '<ol class="gv-cards" data-pagefind-ignore>\n' + "\n".join(cards) + "\n</ol>\n" + note + links
 
     def card(self, r: Ranked, base: str, number: int = 0) -> str:
@@ -327,13 +282,18 @@ class Site:
         vocab = self.library.vocabulary.tags
         r = self.ranked_by_slug[case.slug]
         tags = "\n".join(f'<li><a href="{href(base, f"tags/{t}/")}">{esc(vocab[t].label)}</a></li>' for t in case.tags)
+        # The panel's facts are searchable as Pagefind metadata, not as text: a search result's excerpt then
+        # shows the passage of the case that matched, not the panel (data-pagefind-ignore on the <dl> below).
         meta = [
             ("Organisatie", f'<a href="{browse_url(base, organisation=case.organisation)}"'
                             f' data-pagefind-meta="organisatie">{esc(case.organisation)}</a>'),
-            ("Bestuurslaag", f'<a href="{browse_url(base, level=case.level)}">{esc(schema.LEVELS[case.level])}</a>'),
-            ("Status", f'<a href="{browse_url(base, status=case.status)}">{esc(schema.STATUSES[case.status])}</a>'),
-            ("Startjaar", f'<a href="{browse_url(base, **{"from": case.year, "to": case.year})}">{case.year}</a>'),
-            ("Tags", f'<ul class="gv-tags">{tags}</ul>'),
+            ("Bestuurslaag", f'<a href="{browse_url(base, level=case.level)}" data-pagefind-meta="bestuurslaag">'
+                             f'{esc(schema.LEVELS[case.level])}</a>'),
+            ("Status", f'<a href="{browse_url(base, status=case.status)}" data-pagefind-meta="status">'
+                       f'{esc(schema.STATUSES[case.status])}</a>'),
+            ("Startjaar", f'<a href="{browse_url(base, **{"from": case.year, "to": case.year})}"'
+                          f' data-pagefind-meta="startjaar">{case.year}</a>'),
+            ("Tags", f'<ul class="gv-tags" data-pagefind-meta="tags">{tags}</ul>'),
             ("Score", f'{r.score} <a href="{href(base, "top-5/")}">(zo werkt de score)</a>'),
             ("Toegevoegd", f'<time datetime="{case.added.isoformat()}">{render.dutch_date(case.added)}</time>'),
         ]
@@ -342,9 +302,10 @@ class Site:
         # One line per term and value: Pagefind reads <dt>Status</dt><dd>Lopend</dd> as the one word "StatusLopend".
         panel = "\n".join(f"<dt>{k}</dt>\n<dd>{v}</dd>" for k, v in meta)
         parts = [
-            f'<p class="gv-summary" data-pagefind-meta="summary">{esc(case.summary)}</p>',
-            f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld">\n{panel}\n</dl>',
-            f'<div class="gv-body"{_lang(case)}>{sanitize(body_html)}</div>',
+            f'<p class="gv-summary" data-pagefind-meta="summary"'
+            f' data-pagefind-filter="{search.case_number_filter(self.newest_number[case.slug])}">{esc(case.summary)}</p>',
+            f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld" data-pagefind-ignore>\n{panel}\n</dl>',
+            f'<div class="gv-body"{_lang(case)}>{tables.label_cells(sanitize(body_html))}</div>',
         ]
         if case.links or case.contact:
             items = [f"<li>{render.external_link(l.url, l.title)}</li>" for l in case.links]
@@ -361,15 +322,15 @@ class Site:
         if edit:
             parts.append(
                 f'<p class="gv-edit"><a href="{esc(edit)}" rel="noopener noreferrer">Verbeter dit voorbeeld</a>'
-                f' (bronbestand <code>cases/{esc(case.slug)}.md</code>)</p>'
+                f' (op GitHub) of mail een verbetering aan de redactie (zie <a href="{href(base, "contact/")}">contact</a>).</p>'
             )
         return "\n".join(parts)
 
 
 def case_slug(src_uri: str) -> str | None:
     """The slug of a case page's source (`voorbeelden/<slug>.md`, as `generated_pages` names it), else None."""
-    if src_uri.startswith("voorbeelden/") and src_uri.count("/") == 1 and src_uri != "voorbeelden/index.md":
-        return src_uri[len("voorbeelden/"):-3]
+    if src_uri.startswith(render.CASES) and src_uri.count("/") == 1 and src_uri != render.CASES_INDEX:
+        return src_uri[len(render.CASES):-3]
     return None
 
 

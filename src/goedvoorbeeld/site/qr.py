@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import segno
 
 from goedvoorbeeld.site.render import esc
 
 
+@functools.lru_cache(maxsize=256)  # the preview makes the handout again after each change: same codes
 def qr_svg(url: str, label: str) -> str:
     """An inline `<svg>` QR code for `url`; `label` (Dutch) tells screen readers what it opens.
 

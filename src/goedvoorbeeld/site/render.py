@@ -32,8 +32,19 @@ def href(base: str, target: str) -> str:
     return esc(base + target) if (base + target) else "./"
 
 
+# Where the cases live on the site: the one place for this path.
+CASES = "voorbeelden/"
+PAGE_SIZE = 100  # cases per page of a paged list: /voorbeelden/, the tag pages and the ranking
+CASES_INDEX = CASES + "index.md"  # the first page of the list of all cases
+
+
 def case_url(slug: str) -> str:
-    return f"voorbeelden/{slug}/"
+    return f"{CASES}{slug}/"
+
+
+def case_source(slug: str) -> str:
+    """The source name of a case page (MkDocs `src_uri`), as the generated pages name it."""
+    return f"{CASES}{slug}.md"
 
 
 def external_link(url: str, text: str) -> str:

@@ -12,11 +12,21 @@ therefore indexed in parts of at most `PAGES_PER_INDEX` case pages, one
 Pagefind run after the other, and the search box merges the parts in the
 browser (Pagefind's `mergeIndex`). A part is the set of case pages whose slug
 ends in certain characters, so that a glob can select it.
+
+Search finds cases first: every indexed page carries the Pagefind filter
+`soort` ("voorbeeld" for a case page, "hulp" for the other pages, see
+docs/overrides/main.html), and the search box asks for the cases and then for
+the help pages, listing them in two groups. A case page also carries the
+filter `nr`, its row in the filter data of /voorbeelden/ (browse.py), so that
+the filter's text box there asks Pagefind too and finds exactly the cases the
+search box finds. Code blocks of the hand-written pages stay out of the index:
+command lines make poor excerpts.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import tempfile
 from collections import Counter
@@ -29,6 +39,19 @@ OUTPUT = "pagefind"  # folder in the site; docs/assets/gv-search.js loads OUTPUT
 PAGES_PER_INDEX = 5_000  # case pages per Pagefind run; mkdocs.yml extra.goedvoorbeeld.search_pages_per_index
 CASES = "voorbeelden"  # the folder of the case pages in the site
 ENDING = 2  # characters at the end of a slug that decide its part
+CASE_NUMBER = "nr"  # Pagefind filter of a case page: its row in zoekdata/voorbeelden.json (docs/assets/gv-browse.js)
+
+_PRE = re.compile(r"<pre(?=[\s>])")
+
+
+def case_number_filter(number: int) -> str:
+    """The value of `data-pagefind-filter` that gives a case page its row number in the filter data."""
+    return f"{CASE_NUMBER}:{number}"
+
+
+def unindexed_code(html: str) -> str:
+    """A hand-written page's HTML with its code blocks left out of the search index."""
+    return _PRE.sub("<pre data-pagefind-ignore", html)
 
 
 class SearchIndexError(Exception):
@@ -69,17 +92,27 @@ def index_parts(slugs: Iterable[str], per_index: int = PAGES_PER_INDEX) -> tuple
                  for i, g in enumerate(groups))
 
 
+# The preview's set-up (`make serve`) leaves Pagefind out: the extra 'search' of pyproject.toml.
+MISSING = ("Pagefind ontbreekt, en daarmee de zoekindex: installeer het met 'make build' (of pip install -e "
+           "\".[search]\"), of bouw zonder zoekindex met GV_SKIP_SEARCH_INDEX=1")
+
+
+def pagefind_executable() -> Path:
+    """Pagefind's binary from the pagefind[bin] package, or SearchIndexError saying how to install it."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise SearchIndexError(MISSING) from None
+    exe = get_executable()
+    if exe is None:
+        raise SearchIndexError(MISSING)
+    return Path(exe)
+
+
 def pagefind_command(site_dir: str | Path, part: IndexPart, pages: Iterable[str] = ()) -> list[str]:
     """The Pagefind command line for a part of a built site (the binary comes from the pagefind[bin] package);
     `pages` are the searchable pages other than case pages, as paths in the site."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:  # pragma: no cover - a runtime dependency
-        raise SearchIndexError("Pagefind is niet geinstalleerd: pip install 'pagefind[bin]'") from None
-    exe = get_executable()
-    if exe is None:
-        raise SearchIndexError("het programma van Pagefind is niet gevonden: pip install 'pagefind[bin]'")
-    return [str(exe), "--site", str(site_dir), "--output-subdir", part.output, "--force-language", LANGUAGE,
+    return [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", part.output, "--force-language", LANGUAGE,
             "--quiet", "--glob", part.glob(pages)]
 
 
@@ -130,6 +163,7 @@ class Indexer:
     """
 
     def __init__(self, site_dir: str | Path, parts: tuple[IndexPart, ...], slugs) -> None:
+        pagefind_executable()  # before MkDocs writes a page: SearchIndexError when Pagefind is missing
         self.site_dir = site_dir
         self.todo = list(run_order(parts))
         self.left = Counter(part_of(parts, s).output for s in slugs)
