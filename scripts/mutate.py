@@ -22,15 +22,20 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["ranking", "related", "selections", "vocabulary", "schema", "source", "simple_yaml", "safety"]
+# short name -> the module's place in the package (tool.mutmut's only_mutate in pyproject.toml lists the files)
+MODULES = {"ranking": "rank.ranking", "related": "rank.related", "selections": "rank.selections",
+           "vocabulary": "check.vocabulary", "schema": "check.schema", "source": "check.source",
+           "simple_yaml": "check.simple_yaml", "safety": "check.safety"}
+SHORT = {path: name for name, path in MODULES.items()}
 MUTMUT = [sys.executable, "-m", "mutmut"]
-LINE = re.compile(r"^\s*goedvoorbeeld\.(\w+)\.(\S+):\s*(.+?)\s*$")
+# a mutant's name: goedvoorbeeld.<package>.<module>.x_<function>__mutmut_<n> (or xǁClassǁmethod__mutmut_<n>)
+LINE = re.compile(r"^\s*goedvoorbeeld\.([\w.]+?)\.(x\S+):\s*(.+?)\s*$")
 
 
 def run(module: str, children: str) -> str:
     """Run the mutants of one module; returns a note when mutmut could not (empty when it ran)."""
     print(f"== mutmut: {module}", flush=True)
-    done = subprocess.run([*MUTMUT, "run", "--max-children", children, f"goedvoorbeeld.{module}.*"], cwd=ROOT,
+    done = subprocess.run([*MUTMUT, "run", "--max-children", children, f"goedvoorbeeld.{MODULES[module]}.*"], cwd=ROOT,
                           check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if "nothing matches" in done.stderr:  # mutmut 3 skips module-level constants and decorated functions
         return f"{module}: mutmut makes no mutants of this module (only constants and decorated code)"
@@ -46,14 +51,14 @@ def results() -> dict[str, Counter]:
     for line in out.splitlines():
         m = LINE.match(line)
         if m:
-            counts.setdefault(m.group(1), Counter())[m.group(3)] += 1
+            counts.setdefault(SHORT.get(m.group(1), m.group(1)), Counter())[m.group(3)] += 1
     return counts
 
 
 def survivors(module: str) -> list[str]:
     out = subprocess.run([*MUTMUT, "results"], cwd=ROOT, capture_output=True, text=True, check=False).stdout
     return [m.group(0).strip().split(":")[0] for line in out.splitlines()
-            if (m := LINE.match(line)) and m.group(1) == module and m.group(3) == "survived"]
+            if (m := LINE.match(line)) and SHORT.get(m.group(1)) == module and m.group(3) == "survived"]
 
 
 def table(counts: dict[str, Counter], modules: list[str]) -> str:
@@ -73,7 +78,7 @@ def table(counts: dict[str, Counter], modules: list[str]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    modules = [m.removesuffix(".py") for m in argv] or MODULES
+    modules = [m.removesuffix(".py") for m in argv] or list(MODULES)
     unknown = [m for m in modules if m not in MODULES]
     if unknown:
         print(f"unknown module(s): {', '.join(unknown)}; choose from {', '.join(MODULES)}", file=sys.stderr)

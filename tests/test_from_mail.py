@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from goedvoorbeeld import mail
+import goedvoorbeeld.contribute.mail as mail
 from goedvoorbeeld.cli import main
 from goedvoorbeeld.check.vocabulary import load_vocabulary
 

@@ -453,7 +453,7 @@ def forms(cases_dir: str, config_file: str, check_only: bool) -> None:
               help="De tagslijst (standaard tags.yml in de map van de voorbeelden).")
 def from_mail(source: str, cases_dir: str, tags_file: str | None) -> None:
     """Maak cases/<slug>.md van een voorbeeld in een mail (een .eml-bestand, of - voor geplakte tekst)."""
-    from goedvoorbeeld.mail import case_from_mail
+    from goedvoorbeeld.contribute.mail import case_from_mail
 
     cases_path = Path(cases_dir)
     vocabulary = _vocabulary(cases_path, tags_file)
