@@ -30,7 +30,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import goedvoorbeeld.contribute.newcase as newcase
-from goedvoorbeeld.check.cases import _cross_checks, read_case, read_library
+from goedvoorbeeld.check.cases import cross_checks, read_case, read_library
 from goedvoorbeeld.check.problems import Problem
 from goedvoorbeeld.check.source import read_front_matter
 from goedvoorbeeld.check.vocabulary import Vocabulary
@@ -379,4 +379,4 @@ def _across(path: Path, shown: str, text: str, cases_dir: Path, shown_dir: str, 
     if case is None:  # pragma: no cover - a case without problems is always read
         return []
     files = sorted([c.path for c in library.cases] + [shown])
-    return [p for p in _cross_checks([*library.cases, case], files) if p.path == shown or shown in p.message]
+    return [p for p in cross_checks([*library.cases, case], files) if p.path == shown or shown in p.message]
