@@ -58,7 +58,7 @@ def test_the_built_guide_explains_every_checker_code_and_every_tag(built_fixture
     # messages that mention HTML show it as text (the GV205 example once put a live <script> on this page)
     assert "HTML-element &lt;script&gt; is niet toegestaan" in html
     assert "<script> is niet" not in html
-    for way in ("1. Met het webformulier", "2. In de webeditor van GitHub", "3. Op je eigen computer"):
+    for way in ("1. Met het formulier op GitHub", "2. In de webeditor van GitHub", "3. Op je eigen computer"):
         assert way in html
 
 
