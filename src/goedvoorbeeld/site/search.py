@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 import subprocess
 import tempfile
 from collections import Counter
@@ -43,10 +42,6 @@ ENDING = 2  # characters at the end of a slug that decide its part
 CASE_NUMBER = "nr"  # Pagefind filter of a case page: its row in zoekdata/voorbeelden.json (docs/assets/gv-browse.js)
 
 _PRE = re.compile(r"<pre(?=[\s>])")
-_BODY = "<div data-pagefind-body"  # docs/overrides/main.html: the part of a page that Pagefind indexes
-_DIV = re.compile(r"<(/?)div(?=[\s>])")
-_TITLE = re.compile(r"<title>.*?</title>", re.S)
-_UNSURE = ("<!--", "<script", "<template", "<style", "<textarea", "data-pagefind-meta=\"title")
 
 
 def case_number_filter(number: int) -> str:
@@ -57,36 +52,6 @@ def case_number_filter(number: int) -> str:
 def unindexed_code(html: str) -> str:
     """A hand-written page's HTML with its code blocks left out of the search index."""
     return _PRE.sub("<pre data-pagefind-ignore", html)
-
-
-def search_copy(html: str) -> str:
-    """What Pagefind reads of a built page: the page's opening up to `<head>`, its `<title>` and the element
-    marked `data-pagefind-body`; the whole page when that is not certain.
-
-    Pagefind parses every byte of a page it is given; the theme's head, navigation and footer are about half
-    of a case page. Its index of these copies is the same as of the full pages (tests/test_search_copy.py).
-    The end of the element is found by counting `<div` and `</div>`; a comment, script, template, style or
-    text area inside it could hold such text, and a title set by data-pagefind-meta could come from outside it,
-    so then the whole page is kept.
-    """
-    start = html.find(_BODY)
-    head = html.find("<head")
-    title = _TITLE.search(html)
-    if start < 0 or head < 0 or title is None or html.find(_BODY, start + 1) >= 0:
-        return html
-    depth = 0
-    for m in _DIV.finditer(html, start):
-        depth += -1 if m.group(1) else 1
-        if depth == 0:
-            end = html.find(">", m.end()) + 1
-            break
-    else:
-        return html
-    body = html[start:end]
-    if end <= 0 or any(s in body for s in _UNSURE) or "data-pagefind-" in html[end:] or \
-            "data-pagefind-" in html[:start].replace("data-pagefind-body", ""):
-        return html
-    return f"{html[:head]}<head>{title.group(0)}</head><body>{body}</body></html>"
 
 
 class SearchIndexError(Exception):
@@ -144,21 +109,17 @@ def pagefind_executable() -> Path:
     return Path(exe)
 
 
-def pagefind_command(site_dir: str | Path, part: IndexPart, pages: Iterable[str] = (),
-                     source: str | Path | None = None) -> list[str]:
+def pagefind_command(site_dir: str | Path, part: IndexPart, pages: Iterable[str] = ()) -> list[str]:
     """The Pagefind command line for a part of a built site (the binary comes from the pagefind[bin] package);
-    `pages` are the searchable pages other than case pages, as paths in the site. With `source`, Pagefind
-    reads the pages there (their `search_copy`, at the same paths) and writes the index into the site."""
-    where = ["--site", str(site_dir), "--output-subdir", part.output] if source is None else \
-        ["--site", str(source), "--output-path", str(Path(site_dir) / part.output)]
-    return [str(pagefind_executable()), *where, "--force-language", LANGUAGE, "--quiet", "--glob", part.glob(pages)]
+    `pages` are the searchable pages other than case pages, as paths in the site."""
+    return [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", part.output, "--force-language", LANGUAGE,
+            "--quiet", "--glob", part.glob(pages)]
 
 
-def _start(site_dir: str | Path, part: IndexPart, pages: Iterable[str],
-           source: str | Path | None = None) -> subprocess.Popen:
+def _start(site_dir: str | Path, part: IndexPart, pages: Iterable[str]) -> subprocess.Popen:
     """Start Pagefind on a part; its messages go to a temporary file (a pipe nobody reads could fill up)."""
     log = tempfile.TemporaryFile("w+", encoding="utf-8")
-    run = subprocess.Popen(pagefind_command(site_dir, part, pages, source), stdout=log, stderr=subprocess.STDOUT)
+    run = subprocess.Popen(pagefind_command(site_dir, part, pages), stdout=log, stderr=subprocess.STDOUT)
     run.log = log  # type: ignore[attr-defined]
     return run
 
@@ -201,16 +162,9 @@ class Indexer:
     makes `finish` index the main part again, so no page is ever left out.
     """
 
-    def __init__(self, site_dir: str | Path, parts: tuple[IndexPart, ...], slugs, copies: bool = False) -> None:
+    def __init__(self, site_dir: str | Path, parts: tuple[IndexPart, ...], slugs) -> None:
         pagefind_executable()  # before MkDocs writes a page: SearchIndexError when Pagefind is missing
         self.site_dir = site_dir
-        # With `copies`, the hook hands every searchable page to `copy` and Pagefind reads only its search_copy,
-        # from a folder next to the site (the same file system, so it lists the files in the same order).
-        self.source: Path | None = None
-        if copies:
-            site = Path(site_dir).resolve()
-            site.parent.mkdir(parents=True, exist_ok=True)
-            self.source = Path(tempfile.mkdtemp(prefix=f".{site.name}.zoeken-", dir=site.parent))
         self.todo = list(run_order(parts))
         self.left = Counter(part_of(parts, s).output for s in slugs)
         self.parts = parts
@@ -220,13 +174,6 @@ class Indexer:
         self._writing: tuple[str | None, str | None] = (None, None)  # the page MkDocs is writing now
         self._main_started = False
         self._cases_written = False  # without case pages (an empty library) the main part waits for `finish`
-
-    def copy(self, path: str, html: str) -> None:
-        """A searchable page (its path in the site) as MkDocs writes it: keep what Pagefind reads of it."""
-        if self.source is not None:
-            target = self.source / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(search_copy(html), encoding="utf-8")
 
     def before_write(self, slug: str | None, searchable: str | None = None) -> None:
         """MkDocs is about to write a page (a case page's slug; or, for a searchable other page, its path in
@@ -249,21 +196,13 @@ class Indexer:
 
     def finish(self) -> str:
         """Index what is left, part after part; returns Pagefind's summary. Raises SearchIndexError."""
-        try:
-            self.before_write(None)  # the last page is on disk
-            if self.running is not None:
-                self._collect()
-            while self.todo:
-                self._run_next()
-                self._collect()
-        finally:
-            self._remove_copies()
+        self.before_write(None)  # the last page is on disk
+        if self.running is not None:
+            self._collect()
+        while self.todo:
+            self._run_next()
+            self._collect()
         return "\n".join(o for o in self.outputs if o)
-
-    def _remove_copies(self) -> None:
-        if self.source is not None:
-            shutil.rmtree(self.source, ignore_errors=True)
-            self.source = None
 
     def abort(self) -> None:
         """The build failed: stop a Pagefind that is still running."""
@@ -273,12 +212,11 @@ class Indexer:
             self.running[1].log.close()  # type: ignore[attr-defined]
             self.running = None
         self.todo = []
-        self._remove_copies()
 
     def _run_next(self) -> None:
         part = self.todo.pop(0)
         self._main_started = self._main_started or part.main
-        self.running = (part, _start(self.site_dir, part, tuple(self.pages), self.source))
+        self.running = (part, _start(self.site_dir, part, tuple(self.pages)))
 
     def _collect(self) -> None:
         part, run = self.running

@@ -141,8 +141,7 @@ class MkDocsBuild:
         self.indexer = None
         if self.command != "serve" and not os.environ.get("GV_SKIP_SEARCH_INDEX"):
             try:
-                self.indexer = Indexer(config.site_dir, site.search_parts, (c.slug for c in site.library.cases),
-                                       copies=not os.environ.get("GV_SEARCH_FULL_PAGES"))
+                self.indexer = Indexer(config.site_dir, site.search_parts, (c.slug for c in site.library.cases))
             except SearchIndexError as e:
                 raise PluginError(str(e)) from None
         return env
@@ -182,10 +181,7 @@ class MkDocsBuild:
         """MkDocs writes this page next, so the page before it is on disk: maybe a part can be indexed now."""
         if self.indexer is not None:
             slug = case_slug(page.file.src_uri)
-            indexed = "data-pagefind-body" in output
-            if indexed:  # Pagefind reads only what it indexes of the page (search.search_copy)
-                self.indexer.copy(page.file.dest_uri, output)
-            searchable = slug is None and indexed
+            searchable = slug is None and "data-pagefind-body" in output
             self.indexer.before_write(slug, page.file.dest_uri if searchable else None)
         return output
 
