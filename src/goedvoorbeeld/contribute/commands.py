@@ -445,11 +445,11 @@ def forms(cases_dir: str, config_file: str, check_only: bool) -> None:
 # goedvoorbeeld from-mail
 
 
-@click.command("from-mail")
-@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--cases", "cases_dir", type=click.Path(file_okay=False), default="cases", show_default=True,
-              help="De map met voorbeelden.")
-@click.option("--tags", "tags_file", type=click.Path(dir_okay=False), default=None,
+@click.command("from-mail", cls=DutchCommand)
+@click.argument("source", metavar="BRON", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--cases", "cases_dir", metavar="MAP", type=click.Path(file_okay=False), default="cases",
+              show_default=True, help="De map met voorbeelden.")
+@click.option("--tags", "tags_file", metavar="BESTAND", type=click.Path(dir_okay=False), default=None,
               help="De tagslijst (standaard tags.yml in de map van de voorbeelden).")
 def from_mail(source: str, cases_dir: str, tags_file: str | None) -> None:
     """Maak cases/<slug>.md van een voorbeeld in een mail (een .eml-bestand, of - voor geplakte tekst)."""
