@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from goedvoorbeeld.check.cases import Case, Library, Section
+from goedvoorbeeld.check.schema import HINT_PREFIX
 from goedvoorbeeld.rank.ranking import rank
 from goedvoorbeeld.rank.selections import (SelectedCase, Selection, SelectionError, dump_selection, make_selection,
                                       name_problem, read_selection, read_selections, save_selection)
@@ -318,3 +319,35 @@ def test_without_a_shown_root_the_folder_is_shown_as_given(tmp_path):
     assert problems[0].path == f"{tmp_path}/selecties/leesmij.txt"
     _, problems = read_selections(tmp_path, today=TODAY, shown_root="MAPX/")
     assert problems[0].path == "MAPX/selecties/leesmij.txt"
+
+
+def unfinished(slug: str, tags: tuple[str, ...], hint_at: int) -> Case:
+    """A case that is complete except for one hint line (schema.HINT_PREFIX), at file line `hint_at`."""
+    body = f"## Aanleiding\n\nHet begon.\n\n## Aanpak\n\n{HINT_PREFIX}: beschrijf de aanpak.\n"
+    return replace(case(slug, tags), body=body, body_line=hint_at - 6)
+
+
+def test_a_five_that_would_hold_an_unfinished_case_is_not_saved_and_the_message_names_it():
+    one = replace(LIBRARY, cases=(*LIBRARY.cases, unfinished("e", ("visie", "water", "lucht"), 14)))
+    with pytest.raises(SelectionError) as e:
+        make_selection("netwerkdag", one, TODAY)
+    assert str(e.value) == (
+        "de vijf worden niet vastgelegd: een voorbeeld dat bij de vijf zou horen, is nog niet af\n"
+        "  cases/e.md:14: nog niet af: de hulptekst op regel 14 is nog niet vervangen\n"
+        "Vervang eerst de hulpteksten (zie goedvoorbeeld check --strict) en leg de vijf daarna vast.")
+    # a given ranking is used as it is: without the unfinished case, nothing is held back
+    given = [r for r in rank(one) if r.slug != "e"]
+    assert [c.slug for c in make_selection("netwerkdag", one, TODAY, given).cases] == ["b", "a"]
+    # ranked by the rule (score, then newest, then slug A to Z): a1 and a2 before b, so both are held back
+    two = replace(LIBRARY, cases=(*LIBRARY.cases, unfinished("a1", ("visie", "water", "lucht"), 14),
+                                  unfinished("a2", ("visie", "water"), 30)))
+    with pytest.raises(SelectionError) as e:
+        make_selection("netwerkdag", two, TODAY, rank(two))
+    assert str(e.value) == (
+        "de vijf worden niet vastgelegd: 2 voorbeelden die bij de vijf zouden horen, zijn nog niet af\n"
+        "  cases/a1.md:14: nog niet af: de hulptekst op regel 14 is nog niet vervangen\n"
+        "  cases/a2.md:30: nog niet af: de hulptekst op regel 30 is nog niet vervangen\n"
+        "Vervang eerst de hulpteksten (zie goedvoorbeeld check --strict) en leg de vijf daarna vast.")
+    # ranked below the two finished cases of the five (top is 2), an unfinished case does not block
+    low = replace(LIBRARY, cases=(*LIBRARY.cases, unfinished("g", ("lucht",), 14)))
+    assert [c.slug for c in make_selection("netwerkdag", low, TODAY).cases] == ["b", "a"]
