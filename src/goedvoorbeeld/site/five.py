@@ -49,15 +49,26 @@ SECTION_MIN = 120  # characters: less than this of a section is not worth printi
 
 
 def pages(site: Site) -> dict[str, str]:
-    """src_uri -> Markdown of every page about the five."""
+    """src_uri -> Markdown of every page about the five (in the order the site has always listed them)."""
+    first = five_pages(site)
+    main = {uri: first.pop(uri) for uri in (TOP_URI, HANDOUT_URI, SELECTIONS_URI)}
+    return {**main, **ranking_pages(site), **first}
+
+
+def five_pages(site: Site) -> dict[str, str]:
+    """src_uri -> Markdown of the pages that show the five themselves: /top-5/, the handout and the selections
+    (the preview renders these first after an edit that changes the ranking)."""
     out = {TOP_URI: top_page(site), HANDOUT_URI: handout_page(site), SELECTIONS_URI: selections_page(site)}
-    chunks = ranking_chunks(site)
-    for n, rows in enumerate(chunks, start=1):
-        uri = f"{RANKING_PATH}index.md" if n == 1 else f"{RANKING_PATH}pagina/{n}.md"
-        out[uri] = ranking_page(site, rows, n, len(chunks))
     for s in site.selections:
         out[f"{FOLDER}/{s.stem}.md"] = selection_page(site, s)
     return out
+
+
+def ranking_pages(site: Site) -> dict[str, str]:
+    """src_uri -> Markdown of the full ranking's pages (/top-5/rangorde/, then rangorde/pagina/N/)."""
+    chunks = ranking_chunks(site)
+    return {f"{RANKING_PATH}index.md" if n == 1 else f"{RANKING_PATH}pagina/{n}.md":
+            ranking_page(site, rows, n, len(chunks)) for n, rows in enumerate(chunks, start=1)}
 
 
 def too_few(have: int, wanted: int) -> str:

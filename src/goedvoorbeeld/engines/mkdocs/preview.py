@@ -453,9 +453,10 @@ class Builder:
         log.addHandler(collect)
         written: list[str] = []
         try:
-            # 1. the five (/top-5/, the handout, selections) and the home page, at once
+            # 1. the five (/top-5/, the handout, selections) and the home page, at once; the full ranking's
+            #    pages (a hundred at 10,000 cases) follow with the rest
             files = st.files
-            first = {uri: md for uri, md in five.pages(site).items() if uri in st.markdown}
+            first = {uri: md for uri, md in five.five_pages(site).items() if uri in st.markdown}
             redo = [self._set(files.get_file_from_path(uri), md, site) for uri, md in first.items()
                     if st.markdown[uri] != md]
             filled = hand_written_fills(site, files)
