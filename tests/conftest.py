@@ -23,6 +23,17 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from localweb import CHROMIUM, CHROMIUM_ARGS, browser_missing, serve  # noqa: E402  (shared with the benchmark)
 
 
+def debian_tool(name: str) -> str:
+    """The path of a Debian tool the print and QR tests need (pdftoppm, pdftotext, zbarimg); skipped when missing,
+    a failure under CI (.ci/run installs them)."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} missing in CI (apt-get install poppler-utils zbar-tools)")
+        pytest.skip(f"{name} niet gevonden (apt-get install poppler-utils zbar-tools)")
+    return path
+
+
 @dataclass
 class Project:
     """A temporary copy of the site skeleton (mkdocs.yml, docs/, hooks/) with its own cases/."""

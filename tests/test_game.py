@@ -7,12 +7,11 @@ import html as html_lib
 import json
 import math
 import re
-import shutil
 import subprocess
 
 import pytest
 
-from conftest import make_project, run_axe
+from conftest import make_project, run_axe, debian_tool as tool
 import goedvoorbeeld.site.cardtext as cardtext
 import goedvoorbeeld.site.game as game
 from localweb import serve
@@ -77,13 +76,6 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} niet gevonden (apt-get install poppler-utils zbar-tools)")
-    return path
-
-
 def pdf_text(pdf, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
     return subprocess.run([tool("pdftotext"), *pages, str(pdf), "-"], capture_output=True, text=True,
@@ -117,19 +109,6 @@ def server(long_site):
     url, httpd = serve(long_site.site)
     yield url
     httpd.shutdown()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    pg = context.new_page()
-    pg.console_errors = []
-    pg.requests = []
-    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    yield pg
-    context.close()
 
 
 # -- the pages as built ---------------------------------------------------------------------------------------

@@ -5,27 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
 
-from conftest import run_axe
+from conftest import run_axe, debian_tool as tool
 from goedvoorbeeld.check.cases import Case, Section
 from goedvoorbeeld.site.five import result_paragraph
 
 TOOLS = ("pdfinfo", "pdftotext", "pdftoppm", "zbarimg")
-
-
-def tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} missing in CI (apt-get install poppler-utils zbar-tools)")
-        pytest.skip(f"{name} niet gevonden (apt-get install poppler-utils zbar-tools)")
-    return path
 
 
 def words(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, make_project, run_axe
+from conftest import FIXTURES, make_project, run_axe, debian_tool as tool
 from goedvoorbeeld.check.cases import Case, Section, load_library
 from goedvoorbeeld.cli import main
 from goedvoorbeeld.site.presentation import result_text
@@ -30,15 +29,6 @@ MEETING = FIXTURES / "meeting"
 SELECTION = "selecties/2026-11-20-netwerkdag/"
 SITE_URL = "https://open-overheid.github.io/goed-voorbeeld/"
 SIZES = [(1920, 1080), (1280, 720), (1024, 768)]
-
-
-def tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} missing in CI (apt-get install poppler-utils zbar-tools)")
-        pytest.skip(f"{name} niet gevonden (apt-get install poppler-utils zbar-tools)")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -186,8 +186,8 @@ def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str
     title = "De hele rangorde" + ("" if number == 1 else f", pagina {number}")
     lines = [
         "---",
-        f"title: {_yaml_str(title)}",
-        f"description: {_yaml_str('Alle voorbeelden in de volgorde van de regel die de vijf kiest.')}",
+        f"title: {render.yaml_str(title)}",
+        f"description: {render.yaml_str('Alle voorbeelden in de volgorde van de regel die de vijf kiest.')}",
         "search:",
         "  exclude: true",  # a list of cases: search finds the case pages themselves
         "---",
@@ -455,8 +455,8 @@ def selection_page(site: Site, s: Selection) -> str:
     title = f"De vijf van {selection_title(s)}"
     lines = [
         "---",
-        f"title: {_yaml_str(title)}",
-        f"description: {_yaml_str(f'De vijf voorbeelden die op {render.dutch_date(s.date)} zijn gedeeld ({s.name}).')}",
+        f"title: {render.yaml_str(title)}",
+        f"description: {render.yaml_str(f'De vijf voorbeelden die op {render.dutch_date(s.date)} zijn gedeeld ({s.name}).')}",
         "search:",
         "  exclude: true",
         "---",
@@ -518,10 +518,3 @@ def meeting_links(base: str, folder: str) -> str:
 def _ranked_statuses() -> str:
     names = [schema.STATUSES[s].lower() for s in schema.RANKED_STATUSES]
     return ", ".join(names[:-1]) + " of " + names[-1] if len(names) > 1 else names[0]
-
-
-def _yaml_str(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False)

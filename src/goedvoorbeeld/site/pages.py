@@ -75,7 +75,7 @@ class Site(SiteFacts):
     def case_markdown(self, case: Case) -> str:
         """A case page's Markdown: its title and description as metadata, then its sections."""
         meta = {"title": case.title, "description": case.summary, "og_type": "article", "gv_case": True}
-        head = "\n".join(f"{k}: {_yaml_str(v)}" for k, v in meta.items())
+        head = "\n".join(f"{k}: {render.yaml_str(v)}" for k, v in meta.items())
         body = "\n\n".join(f"## {s.title}\n\n{s.markdown}" for s in case.sections)
         return f"---\n{head}\n---\n\n{body}\n"
 
@@ -86,8 +86,8 @@ class Site(SiteFacts):
         title = "Alle voorbeelden" if number == 1 else f"Alle voorbeelden, pagina {number}"
         first = (number - 1) * PAGE_SIZE + 1
         lines = [
-            "---", f"title: {_yaml_str(title)}",
-            f"description: {_yaml_str('Alle goede voorbeelden van open overheid, nieuwste eerst.')}",
+            "---", f"title: {render.yaml_str(title)}",
+            f"description: {render.yaml_str('Alle goede voorbeelden van open overheid, nieuwste eerst.')}",
             "search:", "  exclude: true", "---", "",
             f'<p class="gv-count">{total} voorbeelden, nieuwste eerst'
             + (f"; dit zijn nummer {first} tot en met {first + len(cases) - 1}." if pages > 1 else ".") + "</p>",
@@ -128,7 +128,7 @@ class Site(SiteFacts):
 
     def tags_index(self) -> str:
         base = render.base_for("tags/")
-        lines = ["---", 'title: "Tags"', f"description: {_yaml_str('Alle tags van Goed Voorbeeld, per groep.')}",
+        lines = ["---", 'title: "Tags"', f"description: {render.yaml_str('Alle tags van Goed Voorbeeld, per groep.')}",
                  "search:", "  exclude: true", "---", "", "# Tags", "",
                  "Elk voorbeeld heeft een of meer tags uit deze lijst. Kies een tag om de voorbeelden te zien.", ""]
         for g in self.library.vocabulary.groups:
@@ -151,7 +151,7 @@ class Site(SiteFacts):
         if pages > 1:
             count += f"; dit zijn nummer {first} tot en met {first + len(cases) - 1}"
         lines = [
-            "---", f"title: {_yaml_str(title)}", f"description: {_yaml_str(tag.description)}",
+            "---", f"title: {render.yaml_str(title)}", f"description: {render.yaml_str(tag.description)}",
             "search:", "  exclude: true", "---", "",
             f"# {esc(title)}", "",
             f'<p class="gv-summary">{esc(tag.description)}</p>',
@@ -424,13 +424,6 @@ _BODY_ATTRIBUTES = {
 
 def _lang(case: Case) -> str:
     return f' lang="{esc(case.language)}"' if case.language != "nl" else ""
-
-
-def _yaml_str(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _cell(text: str) -> str:

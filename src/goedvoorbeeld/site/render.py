@@ -8,10 +8,16 @@ from any folder and on file:// as well as on a server.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from html import escape
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
           "augustus", "september", "oktober", "november", "december")
+
+
+def yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar for the front matter of a generated page (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def esc(value: object) -> str:

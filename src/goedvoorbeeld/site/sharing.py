@@ -100,8 +100,8 @@ def share_page(m: Message, page_url: str, back_url: str, back_text: str) -> str:
     rows = text.count("\n") + 1
     return "\n".join([
         "---",
-        f"title: {_yaml_str(title)}",
-        f"description: {_yaml_str(description)}",
+        f"title: {render.yaml_str(title)}",
+        f"description: {render.yaml_str(description)}",
         "search:",
         "  exclude: true",
         "---",
@@ -146,9 +146,3 @@ def share_page(m: Message, page_url: str, back_url: str, back_text: str) -> str:
 
 def _lines(text: str) -> str:
     return esc(text).replace("\n", "&#10;")
-
-
-def _yaml_str(value: str) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)

@@ -346,7 +346,7 @@ class Builder:
         """Build the whole site into a new folder and return it; raises BuildFailed."""
         from mkdocs import config as mkdocs_config
         from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, get_files
-        from mkdocs.structure.files import Files, set_exclusions
+        from mkdocs.structure.files import set_exclusions
         from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
 
