@@ -203,11 +203,8 @@ def page_markdown(data: dict) -> str:
     github = (f'<a class="md-button" id="gv-f-pr" href="#gv-f-samenvatting">Open een pull request op GitHub</a>'
               if send["source"] else "")
     lines = [
-        "---",
-        "title: Een voorbeeld insturen",
-        "description: Schrijf een goed voorbeeld van open overheid in dit formulier en stuur het naar de redactie.",
-        "search:", "  exclude: true",
-        "---", "",
+        *render.unsearched_page("Een voorbeeld insturen", "Schrijf een goed voorbeeld van open overheid in dit "
+                                "formulier en stuur het naar de redactie."),
         "# Een voorbeeld insturen", "",
         f'<div class="gv-f-intro"><link rel="stylesheet" href="{base}{STYLESHEET}"><p>Vul het formulier in. Terwijl je typt, controleert het formulier je voorbeeld '
         'met dezelfde regels als de redactie. Alles blijft in je eigen browser tot je het verstuurt; wat je typt, '

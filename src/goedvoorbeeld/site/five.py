@@ -185,13 +185,7 @@ def ranking_page(site: Site, rows: list[Ranked], number: int, pages: int) -> str
     base = render.base_for(RANKING_PATH if number == 1 else f"{RANKING_PATH}pagina/{number}/")
     title = "De hele rangorde" + ("" if number == 1 else f", pagina {number}")
     lines = [
-        "---",
-        f"title: {render.yaml_str(title)}",
-        f"description: {render.yaml_str('Alle voorbeelden in de volgorde van de regel die de vijf kiest.')}",
-        "search:",
-        "  exclude: true",  # a list of cases: search finds the case pages themselves
-        "---",
-        "",
+        *render.unsearched_page(title, "Alle voorbeelden in de volgorde van de regel die de vijf kiest."),
         f"# {title}",
         "",
         f'<p>De regel en de gewichten van de tags staan op <a href="{href(base, TOP_PATH)}">Zo kiezen we de vijf</a>.'
@@ -300,14 +294,8 @@ def handout_page(site: Site) -> str:
     base = render.base_for("top-5/handout/")
     count = len(site.five)
     lines = [
-        "---",
-        'title: "Hand-out: de vijf"',
-        'description: "De vijf voorbeelden van Goed Voorbeeld om af te drukken: één A4 per voorbeeld, '
-        'met een QR-code naar het hele voorbeeld."',
-        "search:",
-        "  exclude: true",  # the cases themselves are in the search index; the handout would double them
-        "---",
-        "",
+        *render.unsearched_page("Hand-out: de vijf", "De vijf voorbeelden van Goed Voorbeeld om af te drukken: één "
+                                "A4 per voorbeeld, met een QR-code naar het hele voorbeeld."),
         '<h1 class="gv-screen-only">Hand-out: de vijf</h1>',
         "",
         '<div class="gv-screen-only gv-handout-intro">'
@@ -414,14 +402,8 @@ def result_paragraph(case: Case, limit: int = RESULT_LIMIT) -> str:
 def selections_page(site: Site) -> str:
     base = render.base_for("selecties/")
     lines = [
-        "---",
-        'title: "Eerder gedeeld"',
-        'description: "De selecties van de vijf zoals ze eerder zijn gedeeld, op bijeenkomsten en in het '
-        'netwerk; elk vastgelegd zoals het toen was."',
-        "search:",
-        "  exclude: true",  # frozen copies of case texts; the case pages themselves are in the index
-        "---",
-        "",
+        *render.unsearched_page("Eerder gedeeld", "De selecties van de vijf zoals ze eerder zijn gedeeld, op "
+                                "bijeenkomsten en in het netwerk; elk vastgelegd zoals het toen was."),
         "# Eerder gedeeld",
         "",
         "Als de vijf worden gedeeld, op een bijeenkomst of in het netwerk, leggen we die selectie vast. Zo blijft "
@@ -454,13 +436,8 @@ def selection_page(site: Site, s: Selection) -> str:
     existing = site.library.by_slug()
     title = f"De vijf van {selection_title(s)}"
     lines = [
-        "---",
-        f"title: {render.yaml_str(title)}",
-        f"description: {render.yaml_str(f'De vijf voorbeelden die op {render.dutch_date(s.date)} zijn gedeeld ({s.name}).')}",
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        *render.unsearched_page(title, f"De vijf voorbeelden die op {render.dutch_date(s.date)} zijn gedeeld "
+                                       f"({s.name})."),
         f"<h1>{esc(title)}</h1>",
         "",
         f'<p class="gv-frozen">Deze selectie is vastgelegd op <time datetime="{s.date.isoformat()}">'

@@ -125,14 +125,9 @@ def game_page(site: Site) -> str:
     all_rounds = rounds(site)
     n = len(all_rounds)
     lines = [
-        "---",
-        'title: "Gespreksspel: de vijf"',
-        'description: "Een gespreksspel met de vijf voorbeelden van Goed Voorbeeld, voor een bijeenkomst: per '
-        'voorbeeld de situatie, een vraag, vier rollen en het antwoord."',
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        *render.unsearched_page("Gespreksspel: de vijf", "Een gespreksspel met de vijf voorbeelden van Goed "
+                                "Voorbeeld, voor een bijeenkomst: per voorbeeld de situatie, een vraag, vier rollen "
+                                "en het antwoord."),
         '<h1>Gespreksspel: de vijf</h1>',
         "",
         f'<p class="gv-game-label"><link rel="stylesheet" href="{href(base, "assets/gv-game.css")}">'
@@ -261,14 +256,8 @@ def cards_page(site: Site) -> str:
     sheets = [all_cards[i:i + CARDS_PER_SHEET] for i in range(0, len(all_cards), CARDS_PER_SHEET)]
     marks = "".join(f'<span class="gv-cut gv-cut-{i}"></span>' for i in range(1, 13))
     lines = [
-        "---",
-        'title: "Spelkaarten: de vijf"',
-        'description: "De kaarten van het gespreksspel met de vijf voorbeelden, om af te drukken op A4: vier '
-        'kaarten per vel, met snijtekens."',
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        *render.unsearched_page("Spelkaarten: de vijf", "De kaarten van het gespreksspel met de vijf voorbeelden, om "
+                                "af te drukken op A4: vier kaarten per vel, met snijtekens."),
         '<h1 class="gv-screen-only">Spelkaarten: de vijf</h1>',
         "",
         # The stylesheet sits in the block that printing hides: an empty paragraph around it would take room.

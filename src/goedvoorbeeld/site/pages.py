@@ -86,9 +86,7 @@ class Site(SiteFacts):
         title = "Alle voorbeelden" if number == 1 else f"Alle voorbeelden, pagina {number}"
         first = (number - 1) * PAGE_SIZE + 1
         lines = [
-            "---", f"title: {render.yaml_str(title)}",
-            f"description: {render.yaml_str('Alle goede voorbeelden van open overheid, nieuwste eerst.')}",
-            "search:", "  exclude: true", "---", "",
+            *render.unsearched_page(title, "Alle goede voorbeelden van open overheid, nieuwste eerst."),
             f'<p class="gv-count">{total} voorbeelden, nieuwste eerst'
             + (f"; dit zijn nummer {first} tot en met {first + len(cases) - 1}." if pages > 1 else ".") + "</p>",
             "",
@@ -128,8 +126,7 @@ class Site(SiteFacts):
 
     def tags_index(self) -> str:
         base = render.base_for("tags/")
-        lines = ["---", 'title: "Tags"', f"description: {render.yaml_str('Alle tags van Goed Voorbeeld, per groep.')}",
-                 "search:", "  exclude: true", "---", "", "# Tags", "",
+        lines = [*render.unsearched_page("Tags", "Alle tags van Goed Voorbeeld, per groep."), "# Tags", "",
                  "Elk voorbeeld heeft een of meer tags uit deze lijst. Kies een tag om de voorbeelden te zien.", ""]
         for g in self.library.vocabulary.groups:
             items = "".join(
@@ -151,8 +148,7 @@ class Site(SiteFacts):
         if pages > 1:
             count += f"; dit zijn nummer {first} tot en met {first + len(cases) - 1}"
         lines = [
-            "---", f"title: {render.yaml_str(title)}", f"description: {render.yaml_str(tag.description)}",
-            "search:", "  exclude: true", "---", "",
+            *render.unsearched_page(title, tag.description),
             f"# {esc(title)}", "",
             f'<p class="gv-summary">{esc(tag.description)}</p>',
             f'<p>Groep: <a href="{href(base, "tags/")}">{esc(group.label)}</a>. '

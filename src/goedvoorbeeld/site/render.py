@@ -20,6 +20,13 @@ def yaml_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def unsearched_page(title: str, description: str) -> list[str]:
+    """The front matter of a generated page that stays out of the search index (a list, a print page, a game),
+    as Markdown lines: search finds the case pages themselves."""
+    return ["---", f"title: {yaml_str(title)}", f"description: {yaml_str(description)}", "search:", "  exclude: true",
+            "---", ""]
+
+
 def esc(value: object) -> str:
     return escape(str(value), quote=True)
 

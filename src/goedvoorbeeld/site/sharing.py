@@ -99,13 +99,7 @@ def share_page(m: Message, page_url: str, back_url: str, back_text: str) -> str:
     description = f"Een kant-en-klaar bericht over {m.heading} voor een nieuwsbrief, intranet of mail."
     rows = text.count("\n") + 1
     return "\n".join([
-        "---",
-        f"title: {render.yaml_str(title)}",
-        f"description: {render.yaml_str(description)}",
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        *render.unsearched_page(title, description),
         f"<h1>{esc(title)}</h1>",
         "",
         '<p>Deel de voorbeelden via een nieuwsbrief, een intranetpagina of een mail aan het netwerk. Het bericht '
