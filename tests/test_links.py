@@ -42,11 +42,19 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             s.active += 1
             s.most_at_once = max(s.most_at_once, s.active)
             s.methods.append((method, self.path))
+        self._counted = True
         try:
             self._route(method)
         finally:
-            with s.lock:
-                s.active -= 1
+            self._done()
+
+    def _done(self) -> None:
+        """The request stops counting before its answer is sent: a client that has the answer may start the
+        next request at once, while this thread is still on its way out."""
+        if self._counted:
+            self._counted = False
+            with self.server.lock:
+                self.server.active -= 1
 
     def _route(self, method: str) -> None:
         path = self.path
@@ -73,6 +81,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(404)
 
     def _send(self, status: int, location: str | None = None) -> None:
+        self._done()
         self.send_response(status)
         if location:
             self.send_header("Location", location)
