@@ -11,6 +11,7 @@ import pytest
 
 from goedvoorbeeld.check.cases import Case
 from goedvoorbeeld.rank.related import related_cases
+from test_finding import related_by_comparing_every_pair as pairwise  # the slow, obvious definition
 
 TAGS = ["a", "b", "c", "d", "e", "f"]
 
@@ -19,15 +20,6 @@ def case(slug: str, tags, added=dt.date(2026, 1, 1)) -> Case:
     return Case(slug=slug, path=f"cases/{slug}.md", title=slug, summary="s", organisation="o", level="gemeente",
                 status="lopend", year=2020, tags=tuple(tags), added=added)
 
-
-def pairwise(cases, limit=3) -> dict[str, list[str]]:
-    """The slow, obvious definition: most shared tags, then newest, then slug."""
-    out = {}
-    for c in cases:
-        others = [o for o in cases if o.slug != c.slug and set(o.tags) & set(c.tags)]
-        others.sort(key=lambda o: (-len(set(o.tags) & set(c.tags)), -o.added.toordinal(), o.slug))
-        out[c.slug] = [o.slug for o in others[:limit]]
-    return out
 
 
 def slugs(found: dict[str, list[Case]]) -> dict[str, list[str]]:

@@ -139,7 +139,7 @@ def _read_case(path: str, data: bytes, vocabulary: Vocabulary, today: dt.date, c
         return None, problems
     values, more = _check_front_matter(path, fm, vocabulary, today)
     problems += more
-    sections, images, more = _check_body(path, fm.body, fm.body_line, cases_dir, keep_sections=keep)
+    sections, images, more = check_body(path, fm.body, fm.body_line, cases_dir, keep_sections=keep)
     problems += more
     if values is None:
         return None, problems
@@ -467,7 +467,7 @@ def _heading(raw: str) -> tuple[str, schema.SectionRule | None] | None:
     return None
 
 
-def _check_body(path: str, body: str, body_line: int, cases_dir: str | Path | None, *,
+def check_body(path: str, body: str, body_line: int, cases_dir: str | Path | None, *,
                 keep_sections: bool = True) -> tuple[list[Section], list[str], list[Problem]]:
     """Sections, images and problems of a body (no Section objects with `keep_sections=False`)."""
     problems: list[Problem] = []

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 # The one slug pattern: case file names, tag and group slugs, names of saved selections.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MIN, SLUG_MAX = 3, 80
+# The folder of the site where the case pages live (/voorbeelden/<slug>/): the one place for this name.
+CASES_FOLDER = "voorbeelden"
 # Slugs the site itself uses under voorbeelden/ (the list page and its pages).
 RESERVED_SLUGS = ("index", "pagina")
 FIRST_YEAR = 1990

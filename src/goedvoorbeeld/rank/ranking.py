@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goedvoorbeeld.check.cases import Case, Library, _check_body
+from goedvoorbeeld.check.cases import Case, Library, check_body
 from goedvoorbeeld.check.schema import HINT_PREFIX, RANKED_STATUSES, STATUSES
 from goedvoorbeeld.check.vocabulary import Vocabulary
 
@@ -40,7 +40,7 @@ def hint_lines(case: Case) -> tuple[int, ...]:
     the checker warns GV208 (its own body scan, so a hint quoted in a code block does not count)."""
     if HINT_PREFIX not in case.body:  # a fast path: the scan reports GV208 only on a line holding the prefix
         return ()
-    found = _check_body(case.path, case.body, case.body_line, None, keep_sections=False)[2]
+    found = check_body(case.path, case.body, case.body_line, None, keep_sections=False)[2]
     return tuple(p.line for p in found if p.code == "GV208")
 
 

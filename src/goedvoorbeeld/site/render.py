@@ -11,6 +11,8 @@ import datetime as dt
 import json
 from html import escape
 
+from goedvoorbeeld.check.schema import CASES_FOLDER
+
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
           "augustus", "september", "oktober", "november", "december")
 
@@ -46,7 +48,7 @@ def href(base: str, target: str) -> str:
 
 
 # Where the cases live on the site: the one place for this path.
-CASES = "voorbeelden/"
+CASES = CASES_FOLDER + "/"
 PAGE_SIZE = 100  # cases per page of a paged list: /voorbeelden/, the tag pages and the ranking
 CASES_INDEX = CASES + "index.md"  # the first page of the list of all cases
 

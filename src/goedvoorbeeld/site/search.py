@@ -34,10 +34,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from goedvoorbeeld.check.schema import CASES_FOLDER
+
 LANGUAGE = "nl"
 OUTPUT = "pagefind"  # folder in the site; docs/assets/gv-search.js loads OUTPUT/pagefind.js
 PAGES_PER_INDEX = 5_000  # case pages per Pagefind run; mkdocs.yml extra.goedvoorbeeld.search_pages_per_index
-CASES = "voorbeelden"  # the folder of the case pages in the site
+CASES = CASES_FOLDER  # the folder of the case pages in the site
 ENDING = 2  # characters at the end of a slug that decide its part
 CASE_NUMBER = "nr"  # Pagefind filter of a case page: its row in zoekdata/voorbeelden.json (docs/assets/gv-browse.js)
 
