@@ -306,6 +306,8 @@ def test_printing_gives_one_landscape_page_per_slide_and_each_qr_code_opens_the_
     subprocess.run([tool("pdftoppm"), "-r", "72", "-png", str(pdf), str(tmp_path / "dia")], check=True)
     images = sorted(tmp_path.glob("dia-*.png"))
     assert len(images) == len(slides)
+    with_address = [body for kind, body in slides if kind == "case" and "<figcaption><a href=" in body]
+    assert len(with_address) >= len([k for k, _ in slides if k == "case"]) - 1  # at most one case has left
     for image, (kind, body) in zip(images, slides):
         found = subprocess.run([tool("zbarimg"), "--raw", "-q", str(image)], capture_output=True, text=True)
         links = re.findall(r'<figcaption><a href="([^"]+)"', body)

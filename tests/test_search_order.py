@@ -120,7 +120,9 @@ def test_results_show_the_passage_that_matched_with_the_words_marked(page, fixtu
     assert word in fold(first.locator(".gv-search-hit-excerpt").text_content())
 
     search_box(page, fixture_server, "gemeente")
-    for hit in page.locator("#gv-search-list .gv-search-hit-excerpt").all():
+    hits = page.locator("#gv-search-list .gv-search-hit-excerpt").all()
+    assert hits
+    for hit in hits:
         assert any(marked(m).startswith("gemeente") for m in hit.locator("mark").all_text_contents()), hit.inner_html()
 
 

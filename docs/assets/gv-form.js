@@ -857,7 +857,15 @@
     var lineStarts = [0];
     for (var i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
     function lineOf(offset) { var lo = 0, hi = lineStarts.length - 1; while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; } return lo + 1; }
-    function addField(field, code, message) { problems.push({ field: field, code: code, message: message }); }
+    // The file skips blank link rows, so links[n] of the file is the n-th filled row of the form, not its n-th row.
+    var linkRows = (draft.links || []).map(function (r, k) { return k; }).filter(function (k) {
+      var r = draft.links[k]; return !isBlank(r.title || "") || !isBlank(r.url || "");
+    });
+    function addField(field, code, message) {
+      var row = /^link-([0-9]+)$/.exec(field);
+      if (row) field = "link-" + linkRows[+row[1]];
+      problems.push({ field: field, code: code, message: message });
+    }
     function addAt(offset, code, message, field) {
       var line = lineOf(offset);
       problems.push({ field: field || file.owner[line - 1] || "section-" + data.sections[0].key, code: code, message: message, line: line });

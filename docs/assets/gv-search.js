@@ -75,6 +75,9 @@
           if (window.Intl && Intl.Segmenter) new Intl.Segmenter(lang, { granularity: "grapheme" });
           return Promise.all(merged).then(function () { return pf; });
         });
+      }).catch(function (e) {
+        pagefind = null; // a load that failed once (a dropped connection) is tried again on the next search
+        throw e;
       });
     }
     return pagefind;
@@ -268,7 +271,9 @@
   });
   document.addEventListener("keydown", function (e) {
     if (!toggle.checked) {
-      if ((e.key === "/" || e.key === "s") && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      if ((e.key === "/" || e.key === "s") && !(e.ctrlKey || e.metaKey || e.altKey) &&
+          !document.activeElement.isContentEditable &&
+          !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
         e.preventDefault();
         input.focus();
       }
