@@ -4,6 +4,8 @@
   wide (docs/assets/gv-present.css now lays a slide out in one column there).
 - A long one-word page title ("Toegankelijkheidsverklaring") was cut in the middle of the word and ran under the
   edit button (docs/assets/goedvoorbeeld.css scales titles with a narrow screen).
+- A shared address with filters (/voorbeelden/?tag=...) showed the list filtered but the filter fields folded, so
+  the visitor could not see which filters were on (docs/assets/gv-browse.js now opens them).
 """
 
 from __future__ import annotations
@@ -66,5 +68,30 @@ def test_a_one_word_page_title_stays_whole_beside_the_edit_button_on_a_phone(bro
         assert " " not in title  # the test needs a title of one word
         assert lines == 1, f"'{title}' is broken over {lines} lines at {width} px"
         assert not overlap, f"'{title}' runs under the edit button at {width} px"
+    finally:
+        context.close()
+
+
+def test_a_shared_filtered_address_on_a_phone_opens_the_filters_so_the_visitor_sees_which_are_on(
+        browser, fixture_server):
+    """On a narrow screen the filter fields fold behind a button; an address that carries filters (a view someone
+    shared) opens them, so the checked tag and the chosen level are in sight. Without filters they stay folded."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    pg = context.new_page()
+    errors = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        pg.goto(fixture_server + "voorbeelden/?tag=visie&level=gemeente")
+        pg.wait_for_function("document.getElementById('gv-filter-count').textContent.includes('gevonden')")
+        assert pg.is_visible("#gv-tag-visie") and pg.is_checked("#gv-tag-visie")
+        assert pg.is_visible("#gv-filter-level") and pg.input_value("#gv-filter-level") == "gemeente"
+        assert pg.is_visible("#gv-filter-clear")
+
+        pg.goto(fixture_server + "voorbeelden/")
+        pg.wait_for_selector("#gv-filters", state="visible")
+        assert pg.is_visible("summary:text('Filter de voorbeelden')")
+        assert not pg.is_visible("#gv-filter-q")  # folded: nothing to show
+        assert errors == []
     finally:
         context.close()

@@ -316,5 +316,8 @@
   });
 
   writeForm(new URLSearchParams(location.search));
+  // An address with filters (a shared or bookmarked view) opens the fields on a phone too: the visitor sees
+  // which filters are on and can change them.
+  if (fold && query(readForm())) fold.open = true;
   update();
 })();
