@@ -261,3 +261,24 @@ def test_the_rules_in_chromium_agree_with_python(form, tmp_path):
         assert sorted((p["code"], p["message"]) for p in js["problems"]) == py["problems"], draft
         compared += 1
     assert compared >= 100
+
+
+def test_tabbing_through_the_tags_says_nothing_until_a_tag_is_changed(form):
+    """Passing the tag boxes with Tab is not choosing: no 'verplicht' before the person changed a tag. Checking
+    and unchecking one is a change, and then the missing tags are reported."""
+    page = form
+    boxes = page.eval_on_selector_all("input[name=tags]", "els => els.map(e => e.id)")
+    tab_to(page, boxes[0])
+    for _ in boxes:
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") != "tags"  # left the whole group
+    assert field_error(page, "tags") == ""
+    assert "gv-f-invalid" not in page.get_attribute("#gv-f-tags-veld", "class")
+    assert page.inner_text("#gv-f-problemen") == ""
+
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    page.keyboard.press("Space")
+    assert field_error(page, "tags") == "Fout GV101: dit veld is verplicht"
+    assert "gv-f-invalid" in page.get_attribute("#gv-f-tags-veld", "class")
+    assert not page.console_errors

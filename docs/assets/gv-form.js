@@ -1261,9 +1261,11 @@
     }
     form.addEventListener("input", function (ev) { touched[keyOf(ev.target)] = true; say(""); changed(); });
     form.addEventListener("change", function (ev) { touched[keyOf(ev.target)] = true; changed(); });
+    // Leaving a field with text in it shows its problems. A tag box always has a value (its tag), so passing
+    // through the tags with Tab says nothing: the tags count as touched only by a change.
     form.addEventListener("focusout", function (ev) {
       var key = keyOf(ev.target);
-      if (key && !touched[key] && ev.target.value) { touched[key] = true; showProblems(result); }
+      if (key && key !== "tags" && !touched[key] && ev.target.value) { touched[key] = true; showProblems(result); }
     });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     byId("gv-f-link-add").addEventListener("click", function () { addLinkRow({ title: "", url: "" }).focus(); changed(); });
