@@ -282,3 +282,26 @@ def test_tabbing_through_the_tags_says_nothing_until_a_tag_is_changed(form):
     assert field_error(page, "tags") == "Fout GV101: dit veld is verplicht"
     assert "gv-f-invalid" in page.get_attribute("#gv-f-tags-veld", "class")
     assert not page.console_errors
+
+
+BORDERS = """() => {
+  const box = getComputedStyle(document.getElementById('gv-f-samenvatting')).borderTopColor;
+  const error = document.querySelector('.gv-f-error');
+  error.hidden = false;  // the colour of an error message, read from the page's own style
+  const red = getComputedStyle(error).color;
+  error.hidden = true;
+  return [box, red];
+}"""
+
+
+def test_the_check_box_looks_neutral_on_a_blank_form_and_red_once_it_lists_a_problem(form):
+    page = form
+    box, red = page.evaluate(BORDERS)
+    assert page.inner_text("#gv-f-problemen") == ""
+    assert box != red, "the empty 'Controle' box has the error colour on a blank form"
+    tab_to(page, "gv-f-download")
+    page.keyboard.press("Enter")  # refused: now the problems are listed
+    assert "GV101" in page.inner_text("#gv-f-problemen")
+    box, red = page.evaluate(BORDERS)
+    assert box == red
+    assert not page.console_errors

@@ -1150,6 +1150,7 @@
         ul.appendChild(li);
       });
       byId("gv-f-samenvatting").classList.toggle("gv-f-clean", !res.problems.length);
+      byId("gv-f-samenvatting").classList.toggle("gv-f-has-problems", ul.children.length > 0);
       win.clearTimeout(statusTimer);
       statusTimer = win.setTimeout(function () { byId("gv-f-melding").textContent = statusText(res); }, 600);
     }
