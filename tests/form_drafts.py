@@ -152,7 +152,7 @@ def _mutate(rng: random.Random, d: dict, vocabulary: Vocabulary, today: dt.date)
                 "ftp://example.org/", "https://bücher.example/", "", "//example.org/", "https://",
                 "https://exa mple.org/", "HTTPS://EXAMPLE.ORG/", "https://example.org/a?b=c#d",
                 "https://[::1/", "mailto:info@example.org", "https://münchen.example/pad", "https://xn--bcher-kva.example/"]
-        d["links"] = [{"title": rng.choice(["Website", "", "  Meer   info  ", "Bron"]), "url": rng.choice(urls)}
+        d["links"] = [{"title": rng.choice(["Website", "", "  Meer   info  ", "Bron", "Bron\u202eX"]), "url": rng.choice(urls)}
                       for _ in range(rng.randint(1, 3))]
         if rng.random() < 0.2:
             d["links"].append({"title": "", "url": ""})

@@ -305,3 +305,27 @@ def test_the_check_box_looks_neutral_on_a_blank_form_and_red_once_it_lists_a_pro
     box, red = page.evaluate(BORDERS)
     assert box == red
     assert not page.console_errors
+
+
+def test_a_problem_in_a_link_title_shows_beside_that_link_row(form):
+    """A hidden direction character in the title of the second link row (the first left blank): GV016 shows in
+    that row's box, said to be about the title, and the title box (not the address) is marked."""
+    page = form
+    page.click("#gv-f-link-add")
+    page.fill("#gv-f-link-1-title", "Bron\u202eX")
+    page.fill("#gv-f-link-1", "https://example.org/")
+    page.locator("#gv-f-link-1").blur()
+    assert field_error(page, "link-1").startswith("Fout GV016: titel: teken U+202E")
+    assert field_error(page, "link-0") == ""
+    assert page.get_attribute("#gv-f-link-1-title", "aria-invalid") == "true"
+    assert "gv-f-link-1-fout" in page.get_attribute("#gv-f-link-1-title", "aria-describedby").split()
+    assert page.get_attribute("#gv-f-link-1", "aria-invalid") is None
+    item = page.locator("#gv-f-problemen li", has_text="GV016")
+    assert item.locator("a").inner_text() == "Link 2"
+    item.locator("a").click()
+    assert page.evaluate("() => document.activeElement.id") == "gv-f-link-1-title"
+
+    page.fill("#gv-f-link-1-title", "Bron")
+    assert field_error(page, "link-1") == ""
+    assert page.get_attribute("#gv-f-link-1-title", "aria-invalid") is None
+    assert not page.console_errors

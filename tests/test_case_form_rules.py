@@ -113,10 +113,27 @@ def test_the_drafts_cover_every_rule_the_form_checks(compared):
 
 
 def test_every_problem_is_shown_at_a_field_of_the_form(compared, data):
-    fields = {f["name"] for f in data["fields"]} | {f"section-{s['key']}" for s in data["sections"]}
-    for _, j, _ in compared:
+    """Every problem has a box beside a field: a field of its own, a section, or the link row it is about (links
+    as a whole have no box)."""
+    fields = ({f["name"] for f in data["fields"] if f["kind"] != "links"}
+              | {f"section-{s['key']}" for s in data["sections"]})
+    on_links = Counter()
+    for d, j, _ in compared:
+        filled = [f"link-{n}" for n, row in enumerate(d.get("links", [])) if row["title"].strip() or row["url"].strip()]
         for code, _, field in j["problems"]:
-            assert field in fields or field.startswith("link-"), (code, field)
+            assert field in fields or field in filled, (code, field, d.get("links"))
+            if field in filled:
+                on_links[code] += 1
+    assert {"GV016", "GV113"} <= set(on_links)  # a problem in a link's title and one in its address
+
+
+def test_a_problem_in_a_link_title_is_shown_at_that_link_row(data):
+    """GV016 on a link's title line belongs to that row of the form, counted as the form counts its rows (a
+    blank row before it is not in the file)."""
+    draft = {"title": "Open raad", "tags": ["visie"], "sections": {},
+             "links": [{"title": "", "url": ""}, {"title": "Bron\u202eX", "url": "https://example.org/"}]}
+    [result] = run_node(data, [draft])
+    assert [(code, field) for code, _, field in result["problems"] if code == "GV016"] == [("GV016", "link-1")]
 
 
 def test_the_form_data_comes_from_the_schema_and_the_tag_list(data, vocabulary):

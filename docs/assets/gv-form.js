@@ -311,8 +311,13 @@
   function renderFile(draft, data) {
     var values = valuesOf(draft, data), fm = frontMatterLines(values, data);
     var parts = ["---"].concat(fm, ["---", ""]);
-    var owner = [null];
-    fm.forEach(function (line) { owner.push(line.charAt(0) === " " ? owner[owner.length - 1] : line.split(":")[0]); });
+    // A line of a link (its title or its address) belongs to that link: "link-n" for the n-th link of the file.
+    var owner = [null], key = null, link = -1;
+    fm.forEach(function (line) {
+      if (line.charAt(0) !== " ") key = line.split(":")[0];
+      else if (key === "links" && line.slice(0, 4) === "  - ") link++;
+      owner.push(line.charAt(0) !== " " || key !== "links" ? key : "link-" + link);
+    });
     owner.push(null, null);
     data.sections.forEach(function (s) {
       var text = stripChars((draft.sections || {})[s.key] || "", "\n");
@@ -861,14 +866,19 @@
     var linkRows = (draft.links || []).map(function (r, k) { return k; }).filter(function (k) {
       var r = draft.links[k]; return !isBlank(r.title || "") || !isBlank(r.url || "");
     });
-    function addField(field, code, message) {
+    function formField(field) {
       var row = /^link-([0-9]+)$/.exec(field);
-      if (row) field = "link-" + linkRows[+row[1]];
-      problems.push({ field: field, code: code, message: message });
+      return row ? "link-" + linkRows[+row[1]] : field;
+    }
+    function addField(field, code, message) {
+      problems.push({ field: formField(field), code: code, message: message });
     }
     function addAt(offset, code, message, field) {
-      var line = lineOf(offset);
-      problems.push({ field: field || file.owner[line - 1] || "section-" + data.sections[0].key, code: code, message: message, line: line });
+      var line = lineOf(offset), owned = field || file.owner[line - 1] || "section-" + data.sections[0].key;
+      var p = { field: formField(owned), code: code, message: message, line: line };
+      // On a link's line: the part of the row it is about, its title or its address.
+      if (/^link-/.test(owned)) p.part = text.slice(lineStarts[line - 1]).lastIndexOf("  - title:", 0) === 0 ? "title" : "url";
+      problems.push(p);
     }
     controlCharacters(text, data, addAt);
     var clean = text.replace(BAD_CHARS, " ");
@@ -1085,9 +1095,9 @@
     }
 
     // --- problems next to their fields and in the summary ---
-    function controlOf(field) {
+    function controlOf(field, part) {
       if (field === "tags") return form.querySelector("input[name=tags]");
-      return byId("gv-f-" + field);
+      return byId("gv-f-" + field + (part === "title" ? "-title" : ""));
     }
     function labelOf(field) {
       if (field.indexOf("section-") === 0) {
@@ -1116,6 +1126,7 @@
       if (p.code === "GV205") return p.message.replace(/; gebruik Markdown .*$/, "; gebruik de eenvoudige opmaak die onder ‘Tekst’ staat, zoals **vet** en *schuin*");
       var key = p.field.indexOf("section-") === 0 ? labelOf(p.field).toLowerCase() : p.field;
       if (p.message.indexOf(key + ": ") === 0) return p.message.slice(key.length + 2);
+      if (p.part === "title") return "titel: " + p.message;
       return p.message.replace(/^links\[\d+\]\.(?:url|title): /, "");
     }
     function problemLine(p) { return (p.severity === "error" ? "Fout " : "Let op ") + p.code + ": " + shownMessage(p); }
@@ -1128,10 +1139,15 @@
         box.textContent = "";
         list.forEach(function (p) { box.appendChild(el(doc, "span", { class: "gv-f-problem" }, problemLine(p))); });
         box.hidden = !show;
-        var controls = key === "tags" ? form.querySelectorAll("input[name=tags]") : [controlOf(key)];
-        Array.prototype.forEach.call(controls, function (c) {
+        var controls = key === "tags" ? form.querySelectorAll("input[name=tags]") : [controlOf(key)], about = null;
+        // A link row: the title box is marked when a problem is about the title, the address box otherwise.
+        if (/^link-/.test(key)) {
+          controls = [byId("gv-f-" + key + "-title"), controlOf(key)];
+          about = list.map(function (p) { return p.part === "title" ? 0 : 1; });
+        }
+        Array.prototype.forEach.call(controls, function (c, i) {
           if (!c) return;
-          if (show) { c.setAttribute("aria-invalid", "true"); describe(c, [box.id]); }
+          if (show && (!about || about.indexOf(i) >= 0)) { c.setAttribute("aria-invalid", "true"); describe(c, [box.id]); }
           else { c.removeAttribute("aria-invalid"); describe(c, []); }
         });
         var wrap = byId("gv-f-" + key + "-veld");
@@ -1140,9 +1156,9 @@
       var ul = byId("gv-f-problemen");
       ul.textContent = "";
       res.problems.filter(function (p) { return attempted || touched[p.field]; }).forEach(function (p) {
-        var li = el(doc, "li"), a = el(doc, "a", { href: "#" + (controlOf(p.field) || form).id }, labelOf(p.field));
+        var li = el(doc, "li"), a = el(doc, "a", { href: "#" + (controlOf(p.field, p.part) || form).id }, labelOf(p.field));
         a.addEventListener("click", function (ev) {
-          var c = controlOf(p.field);
+          var c = controlOf(p.field, p.part);
           if (c) { ev.preventDefault(); c.focus(); }
         });
         li.appendChild(a);
