@@ -329,3 +329,38 @@ def test_a_problem_in_a_link_title_shows_beside_that_link_row(form):
     assert field_error(page, "link-1") == ""
     assert page.get_attribute("#gv-f-link-1-title", "aria-invalid") is None
     assert not page.console_errors
+
+
+def test_the_kept_draft_holds_only_the_answers_and_a_draft_kept_by_the_previous_version_still_loads(form):
+    """The browser keeps what the person filled in and nothing derived from it: the tags no longer in the list
+    follow from the chosen tags. A draft kept before this change (with its derived "extraTags") still loads."""
+    page = form
+    fields = page.evaluate("() => JSON.parse(document.getElementById('gv-form-data').textContent).fields"
+                           ".map(f => [f.name, f.kind])")
+    draft = {name: "" for name, kind in fields if kind not in ("tags", "links")}
+    draft.update({"title": "Een bewaard concept", "added": dt.date.today().isoformat(),
+                  "tags": ["visie", "burger-betrekken"], "links": [{"title": "Site", "url": "https://example.org/"}],
+                  "sections": {"aanleiding": "Waarom dit begon."}})
+    kept = {"draft": draft, "extraTags": ["burger-betrekken"]}  # as the previous version saved it
+    page.evaluate("k => localStorage.setItem('goedvoorbeeld-concept', JSON.stringify(k))", kept)
+    page.reload()
+    page.wait_for_selector("#gv-form:not([hidden])")
+    assert "teruggezet" in page.inner_text("#gv-f-saved")
+    assert page.input_value("#gv-f-title") == "Een bewaard concept"
+    assert page.input_value("#gv-f-link-0") == "https://example.org/"
+    assert page.input_value("#gv-f-section-aanleiding") == "Waarom dit begon."
+    assert page.is_checked("#gv-f-tag-visie")
+    assert page.eval_on_selector_all("#gv-f-tags-extra input:checked", "els => els.map(e => e.value)") == [
+        "burger-betrekken"]
+
+    page.fill("#gv-f-title", "Een nieuwe titel")
+    stored = json.loads(page.evaluate("() => localStorage.getItem('goedvoorbeeld-concept')"))
+    assert list(stored) == ["draft"]
+    assert stored["draft"] == {**draft, "title": "Een nieuwe titel",
+                               "sections": {**{k: "" for k in stored["draft"]["sections"]}, "aanleiding": "Waarom dit begon."}}
+    page.reload()  # and the draft this version keeps loads the same way, the unknown tag included
+    page.wait_for_selector("#gv-form:not([hidden])")
+    assert page.input_value("#gv-f-title") == "Een nieuwe titel"
+    assert page.eval_on_selector_all("#gv-f-tags-extra input:checked", "els => els.map(e => e.value)") == [
+        "burger-betrekken"]
+    assert not page.console_errors

@@ -1080,7 +1080,9 @@
     function save(d) {
       if (!storage) { byId("gv-f-saved").textContent = "Deze browser bewaart je concept niet: verstuur of download het voordat je de pagina sluit."; return; }
       try {
-        storage.setItem(send.storage_key, JSON.stringify({ draft: d, extraTags: extraTags }));
+        // Only the answers: the tags no longer in the list follow from draft.tags when it is loaded. (Drafts
+        // kept before also held them as "extraTags"; restore() ignores that.)
+        storage.setItem(send.storage_key, JSON.stringify({ draft: d }));
         byId("gv-f-saved").textContent = "Je concept wordt bewaard in deze browser, ook als je de pagina sluit.";
       } catch (e) {
         byId("gv-f-saved").textContent = "Je concept kon niet worden bewaard: verstuur of download het voordat je de pagina sluit.";
