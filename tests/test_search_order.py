@@ -126,6 +126,27 @@ def test_results_show_the_passage_that_matched_with_the_words_marked(page, fixtu
         assert any(marked(m).startswith("gemeente") for m in hit.locator("mark").all_text_contents()), hit.inner_html()
 
 
+def test_a_case_is_found_by_its_summary_and_its_result_carries_the_panel_not_the_summary(page, fixture_server):
+    """Each result brings the metadata the search box shows (title, organisation) and the panel's facts, which
+    make a case findable by them; the summary is searched as text of the page and is not sent again as
+    metadata with every result (nothing shows it: the box shows the passage that matched)."""
+    cases = fixture_cases()
+    page.goto(fixture_server)
+    for slug, case in sorted(cases.items()):
+        results = page.evaluate("""async (words) => {
+            const pf = await window.gvSearch.load();
+            const found = await pf.search(words, {filters: {soort: 'voorbeeld'}});
+            return Promise.all(found.results.map(r => r.data().then(d => [d.url, d.meta])));
+        }""", case["summary"])
+        meta = {slug_of(url): m for url, m in results}
+        assert slug in meta, (slug, case["summary"], list(meta))
+        assert meta[slug]["title"] == case["title"]
+        assert html.unescape(meta[slug]["organisatie"]) == case["organisation"]
+        assert {"bestuurslaag", "status", "startjaar", "tags"} <= set(meta[slug])
+        assert "summary" not in meta[slug]
+    assert page.console_errors == []
+
+
 def test_the_guides_code_blocks_are_not_in_the_search_index(built_fixture_site):
     """Command lines make poor excerpts: every code block of the guide is marked and left out of the index."""
     site = built_fixture_site.site

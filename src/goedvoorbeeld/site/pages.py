@@ -280,6 +280,7 @@ class Site(SiteFacts):
         tags = "\n".join(f'<li><a href="{href(base, f"tags/{t}/")}">{esc(vocab[t].label)}</a></li>' for t in case.tags)
         # The panel's facts are searchable as Pagefind metadata, not as text: a search result's excerpt then
         # shows the passage of the case that matched, not the panel (data-pagefind-ignore on the <dl> below).
+        # The summary is searched as text of the page and is no metadata: the search box never shows it.
         meta = [
             ("Organisatie", f'<a href="{browse_url(base, organisation=case.organisation)}"'
                             f' data-pagefind-meta="organisatie">{esc(case.organisation)}</a>'),
@@ -298,7 +299,7 @@ class Site(SiteFacts):
         # One line per term and value: Pagefind reads <dt>Status</dt><dd>Lopend</dd> as the one word "StatusLopend".
         panel = "\n".join(f"<dt>{k}</dt>\n<dd>{v}</dd>" for k, v in meta)
         parts = [
-            f'<p class="gv-summary" data-pagefind-meta="summary"'
+            f'<p class="gv-summary"'
             f' data-pagefind-filter="{search.case_number_filter(self.newest_number[case.slug])}">{esc(case.summary)}</p>',
             f'<dl class="gv-meta" aria-label="Gegevens van dit voorbeeld" data-pagefind-ignore>\n{panel}\n</dl>',
             f'<div class="gv-body"{_lang(case)}>{tables.label_cells(sanitize(body_html))}</div>',
