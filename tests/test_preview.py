@@ -233,8 +233,18 @@ def test_many_open_tabs_wait_on_one_connection(preview: Running, browser):
             tab = context.new_page()
             tab.goto(preview.url + "voorbeelden/")
             tabs.append(tab)
-        tabs[-1].wait_for_timeout(1_000)  # every tab's script has run
+        # Wait (with a deadline, not a fixed time) until every tab's script has run: one tab holds the lock and
+        # polls, the seven others queue for it; or until a second tab polls, which fails below.
+        deadline = time.monotonic() + 30
+        while True:
+            locks = tabs[0].evaluate("() => navigator.locks.query()")
+            asked = [lock for lock in locks["held"] + locks["pending"] if lock["name"] == "gv-voorbeeldweergave"]
+            if (len(asked) == len(tabs) and waits) or len(waits) > 1:
+                break
+            assert time.monotonic() < deadline, f"the tabs' scripts did not all run: {locks}, {waits}"
+            tabs[0].wait_for_timeout(50)
         assert len(waits) == 1, waits
+        assert len(locks["held"]) == 1 and len(locks["pending"]) == len(tabs) - 1, locks
         last = context.new_page()
         assert last.goto(preview.url + "over/").status == 200
     finally:
