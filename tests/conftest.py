@@ -91,6 +91,29 @@ def built_fixture_site(tmp_path_factory) -> Project:
 
 
 @pytest.fixture(scope="session")
+def served_build(tmp_path_factory):
+    """Builds of the fixture library with a few files added or changed, each built once per session (strict)
+    and served on 127.0.0.1: `served_build(name, prepare)` returns (project, base URL); `prepare(project)` changes
+    the copy before the build. Modules that ask for the same name share one build."""
+    builds: dict[str, tuple[Project, str]] = {}
+    servers = []
+
+    def get(name: str, prepare) -> tuple[Project, str]:
+        if name not in builds:
+            p = make_project(tmp_path_factory.mktemp(name) / "project")
+            prepare(p)
+            p.build("--strict")
+            url, server = serve(p.site)
+            servers.append(server)
+            builds[name] = (p, url)
+        return builds[name]
+
+    yield get
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def fixture_server(built_fixture_site: Project):
     """The built fixture site served on 127.0.0.1; yields its base URL."""
     url, server = serve(built_fixture_site.site)
@@ -115,17 +138,31 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh page that records console errors and every request it makes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    pg = context.new_page()
-    pg.console_errors = []
-    pg.requests = []
-    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    yield pg
-    context.close()
+def make_page(browser):
+    """Fresh pages in a window of a given size (and other context options) that record console errors and every
+    request they make: `make_page(390, 844)`. Each has its own context, closed after the test."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 900, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
+        contexts.append(context)
+        pg = context.new_page()
+        pg.console_errors = []
+        pg.requests = []
+        pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+        pg.on("request", lambda r: pg.requests.append(r.url))
+        return pg
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(make_page):
+    """A fresh page (1280 x 900) that records console errors and every request it makes."""
+    return make_page()
 
 
 def run_axe(pg) -> list[dict]:

@@ -11,10 +11,9 @@ import subprocess
 
 import pytest
 
-from conftest import make_project, run_axe, debian_tool as tool
+from conftest import run_axe, debian_tool as tool
 import goedvoorbeeld.site.cardtext as cardtext
 import goedvoorbeeld.site.game as game
-from localweb import serve
 
 LONG_SLUG = "het-langste-voorbeeld-dat-de-regels-toestaan-met-een-lange-bestandsnaam-en-titel"  # 80, the maximum
 SENTENCE = "De gemeente sprak in elke wijk met inwoners en ondernemers over wat er beter kon aan de dienstverlening. "
@@ -87,16 +86,18 @@ def pdf_pages(pdf) -> int:
     return int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
 
 
-@pytest.fixture(scope="module")
-def long_site(tmp_path_factory):
-    """The fixture library plus the longest case, built once (strict)."""
+def add_the_longest_case(project) -> None:
+    """The fixture library plus the longest case, and a short case of the five with Lessen."""
     assert len(LONG_SLUG) == 80 and len(QUESTION) == 300 and len(re.search(r'title: "(.*)"', long_case())[1]) == 120
-    project = make_project(tmp_path_factory.mktemp("game-site") / "project")
     project.write_case(LONG_SLUG, long_case())
-    klantreis = project.cases / "klantreis-uitvoering.md"  # a short case with Lessen
+    klantreis = project.cases / "klantreis-uitvoering.md"
     klantreis.write_text(klantreis.read_text(encoding="utf-8") + LESSEN, encoding="utf-8")
-    project.build("--strict")
-    return project
+
+
+@pytest.fixture(scope="module")
+def long_site(served_build):
+    """That library, built once (strict) and served (conftest's served_build)."""
+    return served_build("game-site", add_the_longest_case)[0]
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +106,8 @@ def five(long_site) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def server(long_site):
-    url, httpd = serve(long_site.site)
-    yield url
-    httpd.shutdown()
+def server(served_build):
+    return served_build("game-site", add_the_longest_case)[1]
 
 
 # -- the pages as built ---------------------------------------------------------------------------------------

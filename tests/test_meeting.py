@@ -18,60 +18,35 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, make_project, run_axe, debian_tool as tool
+from conftest import FIXTURES, run_axe, debian_tool as tool
 from goedvoorbeeld.check.cases import Case, Section, load_library
 from goedvoorbeeld.cli import main
 from goedvoorbeeld.site.presentation import result_text
 from goedvoorbeeld.site.render import dutch_date
-from localweb import serve
 
 MEETING = FIXTURES / "meeting"
 SELECTION = "selecties/2026-11-20-netwerkdag/"
 SITE_URL = "https://open-overheid.github.io/goed-voorbeeld/"
 SIZES = [(1920, 1080), (1280, 720), (1024, 768)]
+SCREEN = (1280, 720)  # a projector's 16:9, for the tests that need no other size
+
+
+def add_the_meeting_files(project) -> None:
+    """The fixture library plus the case with the longest texts and the saved selection."""
+    shutil.copy(MEETING / "lange-teksten-overal.md", project.cases)
+    (project.cases / "selecties").mkdir()
+    shutil.copy(MEETING / "2026-11-20-netwerkdag.yml", project.cases / "selecties")
 
 
 @pytest.fixture(scope="module")
-def meeting_site(tmp_path_factory):
-    p = make_project(tmp_path_factory.mktemp("meeting") / "project")
-    shutil.copy(MEETING / "lange-teksten-overal.md", p.cases)
-    (p.cases / "selecties").mkdir()
-    shutil.copy(MEETING / "2026-11-20-netwerkdag.yml", p.cases / "selecties")
-    p.build("--strict")
-    return p
+def meeting_site(served_build):
+    """That library, built once (strict) and served (conftest's served_build)."""
+    return served_build("meeting", add_the_meeting_files)[0]
 
 
 @pytest.fixture(scope="module")
-def server(meeting_site):
-    url, srv = serve(meeting_site.site)
-    yield url
-    srv.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chromium(browser):
-    """The session's Chromium (conftest.py): one Playwright per test run, as a second one cannot start."""
-    return browser
-
-
-@pytest.fixture
-def make_page(chromium):
-    """Pages at a given viewport that record requests and console errors; closed after the test."""
-    contexts = []
-
-    def make(width=1280, height=720, **options):
-        context = chromium.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
-        contexts.append(context)
-        pg = context.new_page()
-        pg.console_errors, pg.requests = [], []
-        pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
-        pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-        pg.on("request", lambda r: pg.requests.append(r.url))
-        return pg
-
-    yield make
-    for c in contexts:
-        c.close()
+def server(served_build):
+    return served_build("meeting", add_the_meeting_files)[1]
 
 
 def expected_slides(site: Path, folder: str) -> list[str]:
@@ -94,7 +69,7 @@ def shown(pg) -> dict:
 def test_keys_move_through_the_slides_and_the_slide_is_announced(make_page, server, meeting_site, folder):
     titles = expected_slides(meeting_site.site, folder)
     last = len(titles)
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + folder + "presentatie/")
     assert shown(pg)["ids"] == ["1"] and shown(pg)["hash"] == "#1"
     steps = [("ArrowRight", 2), ("ArrowDown", 3), ("ArrowLeft", 2), ("PageDown", 3), ("PageUp", 2),
@@ -109,8 +84,8 @@ def test_keys_move_through_the_slides_and_the_slide_is_announced(make_page, serv
     assert pg.console_errors == []
 
 
-def test_without_javascript_the_slides_are_one_long_page(chromium, server, meeting_site):
-    context = chromium.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 720})
+def test_without_javascript_the_slides_are_one_long_page(browser, server, meeting_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 720})
     try:
         pg = context.new_page()
         pg.goto(server + "top-5/presentatie/")
@@ -123,7 +98,7 @@ def test_without_javascript_the_slides_are_one_long_page(chromium, server, meeti
 
 
 def test_a_reload_on_slide_3_stays_on_slide_3(make_page, server):
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + "top-5/presentatie/#3")
     assert shown(pg)["ids"] == ["3"]
     pg.keyboard.press("PageDown")
@@ -134,13 +109,13 @@ def test_a_reload_on_slide_3_stays_on_slide_3(make_page, server):
 
 def test_an_address_past_the_last_slide_shows_the_last_one(make_page, server, meeting_site):
     last = len(expected_slides(meeting_site.site, "top-5/"))
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + "top-5/presentatie/#99")
     assert shown(pg)["ids"] == [str(last)] and shown(pg)["hash"] == f"#{last}"
 
 
 def test_f_switches_full_screen_on_and_off(make_page, server):
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + "top-5/presentatie/#2")
     pg.keyboard.press("f")
     pg.wait_for_function("document.fullscreenElement === document.documentElement")
@@ -152,7 +127,7 @@ def test_f_switches_full_screen_on_and_off(make_page, server):
 
 def test_the_overview_lists_every_slide_and_takes_you_to_the_one_chosen(make_page, server, meeting_site):
     titles = expected_slides(meeting_site.site, "top-5/")
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + "top-5/presentatie/#2")
     overview = pg.locator("#gv-overview")
     assert overview.is_hidden()
@@ -176,7 +151,7 @@ def test_the_overview_lists_every_slide_and_takes_you_to_the_one_chosen(make_pag
 
 
 def test_b_blanks_the_screen_and_the_next_key_brings_the_slide_back(make_page, server):
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + "top-5/presentatie/#3")
     blank = pg.locator("#gv-blank")
     assert blank.is_hidden()
@@ -195,7 +170,7 @@ def test_b_blanks_the_screen_and_the_next_key_brings_the_slide_back(make_page, s
 
 @pytest.mark.parametrize("motion, animation", [("reduce", "none"), ("no-preference", "gv-fade")])
 def test_slides_change_without_animation_when_reduced_motion_is_asked(make_page, server, motion, animation):
-    pg = make_page(reduced_motion=motion)
+    pg = make_page(*SCREEN, reduced_motion=motion)
     pg.goto(server + "top-5/presentatie/")
     pg.keyboard.press("ArrowRight")
     assert pg.evaluate("getComputedStyle(document.getElementById('2')).animationName") == animation
@@ -274,7 +249,7 @@ def test_the_offline_file_shows_every_slide_from_disk_with_every_request_blocked
 
 
 def test_the_presentation_on_the_site_asks_only_its_own_site(make_page, server):
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + "top-5/presentatie/")
     pg.wait_for_load_state("networkidle")
     assert pg.requests and all(r.startswith(server) for r in pg.requests), pg.requests
@@ -290,7 +265,7 @@ def test_printing_gives_one_landscape_page_per_slide_and_each_qr_code_opens_the_
         tool(name)
     html = (meeting_site.site / folder / "presentatie" / "index.html").read_text(encoding="utf-8")
     slides = re.findall(r'<section class="gv-slide gv-slide-(\w+)"(.*?)</section>', html, re.S)
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + folder + "presentatie/#3")  # printing shows every slide, not just the one on screen
     pg.emulate_media(media="print")
     pg.set_viewport_size({"width": 1056, "height": 816})  # a landscape Letter page at 96 dpi, as printed
@@ -369,7 +344,7 @@ def test_qr_codes_point_to_the_public_case_addresses_of_the_five(meeting_site):
 @pytest.mark.parametrize("path", ["top-5/presentatie/#1", "top-5/presentatie/#2", "top-5/presentatie/#7",
                                   SELECTION + "presentatie/#4", "top-5/delen/", SELECTION])
 def test_meeting_pages_have_no_serious_accessibility_problem(make_page, server, path):
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + path)
     assert run_axe(pg) == []
 
@@ -391,7 +366,7 @@ def test_the_result_is_plain_text_cut_after_a_sentence():
 
 @pytest.mark.parametrize("folder", ["top-5/", SELECTION])
 def test_the_page_of_the_five_links_its_presentation_and_share_page(make_page, server, folder):
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.goto(server + folder)
     pg.get_by_role("link", name="Presenteer deze voorbeelden").click()
     pg.wait_for_url(server + folder + "presentatie/#1")
@@ -437,7 +412,7 @@ def test_the_share_page_shows_the_same_text_as_the_command_and_copies_it(make_pa
     cli = CliRunner().invoke(main, ["rank", str(meeting_site.cases), "--format", "bericht",
                                     "--site-url", SITE_URL])
     assert cli.exit_code == 0
-    pg = make_page(permissions=["clipboard-read", "clipboard-write"])
+    pg = make_page(*SCREEN, permissions=["clipboard-read", "clipboard-write"])
     pg.goto(server + "top-5/delen/")
     assert pg.input_value("#gv-share-text") == cli.stdout
     assert "Een voorbeeld met de langste titel" in cli.stdout  # the five of this build, not of another library
@@ -457,7 +432,7 @@ def test_the_share_page_shows_the_same_text_as_the_command_and_copies_it(make_pa
 
 
 def test_without_the_clipboard_api_the_copy_button_selects_the_text(make_page, server):
-    pg = make_page()
+    pg = make_page(*SCREEN)
     pg.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined});"
                        "document.execCommand = () => false;")
     pg.goto(server + "top-5/delen/")

@@ -12,16 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-def phone(browser, width: int, height: int):
-    """A page in a phone-sized window that records console errors, as conftest's `page` does."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
-    pg = context.new_page()
-    pg.console_errors = []
-    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    return context, pg
-
-
 SMALLEST_TEXT = """() => {
   const slide = [...document.querySelectorAll('.gv-slide')].find(s => !s.hidden);
   let smallest = Infinity;
@@ -38,21 +28,18 @@ SMALLEST_TEXT = """() => {
 
 @pytest.mark.parametrize("width,height", [(320, 568), (390, 844)])
 def test_every_slide_on_an_upright_phone_has_text_of_12_px_or_more_and_no_sideways_scroll(
-        browser, fixture_server, width, height):
-    context, pg = phone(browser, width, height)
-    try:
-        pg.goto(fixture_server + "top-5/presentatie/#1")
-        count = pg.locator(".gv-slide").count()
-        assert count >= 3  # title, the cases, closing
-        for n in range(1, count + 1):
-            pg.goto(fixture_server + f"top-5/presentatie/#{n}")
-            pg.wait_for_function(f"() => location.hash === '#{n}'")
-            label, smallest, scroll_width = pg.evaluate(SMALLEST_TEXT)
-            assert smallest >= 12, f"slide {n} ({label}): text of {smallest} px"
-            assert scroll_width <= width, f"slide {n} ({label}) scrolls sideways"
-        assert pg.console_errors == []
-    finally:
-        context.close()
+        make_page, fixture_server, width, height):
+    pg = make_page(width, height)
+    pg.goto(fixture_server + "top-5/presentatie/#1")
+    count = pg.locator(".gv-slide").count()
+    assert count >= 3  # title, the cases, closing
+    for n in range(1, count + 1):
+        pg.goto(fixture_server + f"top-5/presentatie/#{n}")
+        pg.wait_for_function(f"() => location.hash === '#{n}'")
+        label, smallest, scroll_width = pg.evaluate(SMALLEST_TEXT)
+        assert smallest >= 12, f"slide {n} ({label}): text of {smallest} px"
+        assert scroll_width <= width, f"slide {n} ({label}) scrolls sideways"
+    assert pg.console_errors == []
 
 
 WORD_TITLE = """() => {
@@ -69,35 +56,29 @@ WORD_TITLE = """() => {
 
 
 @pytest.mark.parametrize("width,height", [(320, 568), (390, 844)])
-def test_a_one_word_page_title_stays_whole_beside_the_edit_button_on_a_phone(browser, fixture_server, width, height):
-    context, pg = phone(browser, width, height)
-    try:
-        pg.goto(fixture_server + "toegankelijkheid/")
-        title, lines, overlap = pg.evaluate(WORD_TITLE)
-        assert " " not in title  # the test needs a title of one word
-        assert lines == 1, f"'{title}' is broken over {lines} lines at {width} px"
-        assert not overlap, f"'{title}' runs under the edit button at {width} px"
-        assert pg.console_errors == []
-    finally:
-        context.close()
+def test_a_one_word_page_title_stays_whole_beside_the_edit_button_on_a_phone(make_page, fixture_server, width, height):
+    pg = make_page(width, height)
+    pg.goto(fixture_server + "toegankelijkheid/")
+    title, lines, overlap = pg.evaluate(WORD_TITLE)
+    assert " " not in title  # the test needs a title of one word
+    assert lines == 1, f"'{title}' is broken over {lines} lines at {width} px"
+    assert not overlap, f"'{title}' runs under the edit button at {width} px"
+    assert pg.console_errors == []
 
 
 def test_a_shared_filtered_address_on_a_phone_opens_the_filters_so_the_visitor_sees_which_are_on(
-        browser, fixture_server):
+        make_page, fixture_server):
     """On a narrow screen the filter fields fold behind a button; an address that carries filters (a view someone
     shared) opens them, so the checked tag and the chosen level are in sight. Without filters they stay folded."""
-    context, pg = phone(browser, 390, 844)
-    try:
-        pg.goto(fixture_server + "voorbeelden/?tag=visie&level=gemeente")
-        pg.wait_for_function("document.getElementById('gv-filter-count').textContent.includes('gevonden')")
-        assert pg.is_visible("#gv-tag-visie") and pg.is_checked("#gv-tag-visie")
-        assert pg.is_visible("#gv-filter-level") and pg.input_value("#gv-filter-level") == "gemeente"
-        assert pg.is_visible("#gv-filter-clear")
+    pg = make_page(390, 844)
+    pg.goto(fixture_server + "voorbeelden/?tag=visie&level=gemeente")
+    pg.wait_for_function("document.getElementById('gv-filter-count').textContent.includes('gevonden')")
+    assert pg.is_visible("#gv-tag-visie") and pg.is_checked("#gv-tag-visie")
+    assert pg.is_visible("#gv-filter-level") and pg.input_value("#gv-filter-level") == "gemeente"
+    assert pg.is_visible("#gv-filter-clear")
 
-        pg.goto(fixture_server + "voorbeelden/")
-        pg.wait_for_selector("#gv-filters", state="visible")
-        assert pg.is_visible("summary:text('Filter de voorbeelden')")
-        assert not pg.is_visible("#gv-filter-q")  # folded: nothing to show
-        assert pg.console_errors == []
-    finally:
-        context.close()
+    pg.goto(fixture_server + "voorbeelden/")
+    pg.wait_for_selector("#gv-filters", state="visible")
+    assert pg.is_visible("summary:text('Filter de voorbeelden')")
+    assert not pg.is_visible("#gv-filter-q")  # folded: nothing to show
+    assert pg.console_errors == []
