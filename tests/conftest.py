@@ -113,6 +113,25 @@ def served_build(tmp_path_factory):
         server.shutdown()
 
 
+SPLIT_PAGES_PER_INDEX = 4  # the fixture library's ten cases give three parts of the search index
+
+
+def split_search_index(project: Project) -> None:
+    """Set mkdocs.yml to make the search index in parts of at most SPLIT_PAGES_PER_INDEX case pages."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    branch: main\n" in text
+    config.write_text(text.replace("    branch: main\n",
+                                   f"    branch: main\n    search_pages_per_index: {SPLIT_PAGES_PER_INDEX}\n"),
+                      encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def split_build(served_build) -> tuple[Project, str]:
+    """The fixture library with its search index in parts, as a large library has: built once, served."""
+    return served_build("split", split_search_index)
+
+
 @pytest.fixture(scope="session")
 def fixture_server(built_fixture_site: Project):
     """The built fixture site served on 127.0.0.1; yields its base URL."""

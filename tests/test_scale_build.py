@@ -20,7 +20,7 @@ from goedvoorbeeld.check.safety import _PLAIN_TAG, MARKDOWN_EXTENSIONS, _verify_
 from goedvoorbeeld.site.search import OUTPUT, Indexer, index_parts, part_of, run_order, write_order
 from goedvoorbeeld.site.pages import HtmlBlocks, Site, case_slug
 
-from conftest import FIXTURES, make_project, serve
+from conftest import FIXTURES, SPLIT_PAGES_PER_INDEX
 from test_finding import synthetic
 
 LIBRARY = FIXTURES / "library"
@@ -93,21 +93,16 @@ def test_a_large_library_is_split_into_nearly_equal_parts_that_cover_every_case_
 
 
 @pytest.fixture(scope="module")
-def split_site(tmp_path_factory):
-    """The fixture library built with at most 3 case pages per part of the search index."""
-    project = make_project(tmp_path_factory.mktemp("split") / "site")
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("    branch: main\n", "    branch: main\n    search_pages_per_index: 3\n"),
-                      encoding="utf-8")
-    project.build("--strict")
-    return project
+def split_site(split_build):
+    """The fixture library built with at most SPLIT_PAGES_PER_INDEX case pages per part of the search index
+    (conftest's split_build, which tests/test_search_order.py searches too)."""
+    return split_build[0]
 
 
 def test_every_searchable_page_is_in_exactly_one_part_of_the_index(split_site):
     site = split_site.site
     slugs = sorted(p.stem for p in split_site.cases.glob("*.md"))
-    parts = index_parts(slugs, per_index=3)
+    parts = index_parts(slugs, per_index=SPLIT_PAGES_PER_INDEX)
     assert len(parts) >= 3  # the fixture library has about ten cases
     counts = {}
     for part in parts:
@@ -131,27 +126,24 @@ def test_bad_part_size_in_mkdocs_yml_is_a_dutch_error(project):
     assert "Traceback" not in result.stderr
 
 
-def test_search_box_finds_cases_in_every_part_of_a_split_index(split_site, page):
+def test_search_box_finds_cases_in_every_part_of_a_split_index(split_build, page):
+    split_site, base = split_build
     slugs = sorted(p.stem for p in split_site.cases.glob("*.md"))
-    parts = index_parts(slugs, per_index=3)
+    parts = index_parts(slugs, per_index=SPLIT_PAGES_PER_INDEX)
     titles = {}
     for path in split_site.cases.glob("*.md"):
         front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
         titles[path.stem] = front["title"]
-    base, server = serve(split_site.site)
-    try:
-        for part in parts:
-            slug = next(s for s in slugs if s[-2:] in part.endings)
-            page.goto(base)
-            page.click("#gv-search-input")
-            page.keyboard.type(titles[slug])
-            page.wait_for_selector("#gv-search-list a")
-            hrefs = page.eval_on_selector_all("#gv-search-list a", "links => links.map(a => a.getAttribute('href'))")
-            assert any(h.endswith(f"/voorbeelden/{slug}/") for h in hrefs), (part.output, slug, hrefs)
-        assert page.console_errors == []
-        assert all(r.startswith(base) for r in page.requests)
-    finally:
-        server.shutdown()
+    for part in parts:
+        slug = next(s for s in slugs if s[-2:] in part.endings)
+        page.goto(base)
+        page.click("#gv-search-input")
+        page.keyboard.type(titles[slug])
+        page.wait_for_selector("#gv-search-list a")
+        hrefs = page.eval_on_selector_all("#gv-search-list a", "links => links.map(a => a.getAttribute('href'))")
+        assert any(h.endswith(f"/voorbeelden/{slug}/") for h in hrefs), (part.output, slug, hrefs)
+    assert page.console_errors == []
+    assert all(r.startswith(base) for r in page.requests)
 
 
 # -- the build's last check of a case page -------------------------------------------

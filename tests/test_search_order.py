@@ -224,18 +224,11 @@ def test_without_a_search_index_the_text_filter_searches_titles_and_says_so(page
 # -- a search index in parts -------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def split_server(tmp_path_factory):
-    """The fixture library with its search index in parts of at most 4 case pages, as a large library has."""
-    project = make_project(tmp_path_factory.mktemp("split") / "project")
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("    branch: main\n", "    branch: main\n    search_pages_per_index: 4\n"),
-                      encoding="utf-8")
-    project.build("--strict")
+def split_server(split_build):
+    """The fixture library with its search index in parts (conftest's split_build: three parts)."""
+    project, url = split_build
     assert (project.site / "pagefind-3" / "pagefind-entry.json").exists()
-    url, server = serve(project.site)
-    yield url
-    server.shutdown()
+    return url
 
 
 def test_with_the_index_in_parts_cases_still_come_first_and_the_filter_agrees(page, split_server):
