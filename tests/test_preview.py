@@ -300,3 +300,111 @@ def test_a_library_broken_at_the_start_gets_the_panel_and_its_fix_the_site(tmp_p
     loop.step([str(path)])
     assert preview.failure is None and (preview.site_dir / "voorbeelden" / "regio-open-data" / "index.html").exists()
     assert "Opgelost" in capsys.readouterr().out
+
+
+# -- a new save stops the tail of an update ----------------------------------------------------------------------
+
+RANKING_EDIT = ("regio-open-data.md", "tags: [best-practices, know-how]",  # from the bottom to number 1
+                "tags: [regels-en-informatie, burgers-betrekken, klantvriendelijkheid, leren-luisteren, best-practices]")
+LIST_EDIT = ("woo-verzoeken-sneller.md", "status: lopend", "status: afgerond")  # outside the five
+
+
+def _apply(project: Project, edit: tuple[str, str, str]) -> Path:
+    name, old, new = edit
+    path = project.cases / name
+    path.write_text(_edit(path.read_text(encoding="utf-8"), old, new), encoding="utf-8")
+    return path
+
+
+def assert_same_folder(site: Path, built: Path) -> None:
+    """The preview's site folder holds exactly the files of the clean build, byte for byte."""
+    files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == files
+    differ = [rel for rel in files if site.joinpath(rel).read_bytes() != built.joinpath(rel).read_bytes()]
+    assert differ == []
+
+
+def test_an_update_stopped_in_its_tail_leaves_the_rest_to_the_next_which_writes_its_own_pages_first(tmp_path):
+    """The builder stops the pages after the tabs were told when asked to (here: right after the edited case's own
+    page was written): what it did not write waits; the next update writes its own edit's pages first, then the
+    waiting ones, then feed and data, and the folder equals a clean build."""
+    from goedvoorbeeld.engines.mkdocs.preview import Builder
+
+    project = make_project(tmp_path / "project")
+    (tmp_path / "work").mkdir()
+    builder = Builder(project.root / "mkdocs.yml", tmp_path / "work")
+    site = builder.full_build()
+    own_page = site / "voorbeelden" / "regio-open-data" / "index.html"
+    before = own_page.read_bytes()
+    five_data = (site / "data" / "top-5.json").read_bytes()
+    told: list[str] = []
+
+    _apply(project, RANKING_EDIT)
+    written = builder.update({RANKING_EDIT[0]}, progress=told.extend, stop=lambda: own_page.read_bytes() != before)
+    assert "top-5/index.html" in told  # the tabs were told before the tail began
+    assert "voorbeelden/regio-open-data/index.html" in written
+    waiting = set(builder.pending)
+    assert waiting, "the edited case's page was the last of the tail: nothing was left to wait"
+    assert (site / "data" / "top-5.json").read_bytes() == five_data  # feed and data wait too
+
+    # The next save: a sentence in a case whose page does not wait. Its page comes first, then the waiting ones.
+    waiting_pages = {_dest(uri) for uri in waiting}
+    name = next(p.name for p in sorted(project.cases.glob("*.md"))
+                if f"voorbeelden/{p.stem}/index.html" not in waiting_pages)
+    _apply(project, (name, "## Aanpak\n", "## Aanpak\n\nEen zin die er net bij kwam.\n"))
+    written = builder.update({name}, progress=told.extend)
+    assert builder.pending == set()
+    assert written[0] == f"voorbeelden/{name.removesuffix('.md')}/index.html", written
+    assert waiting_pages & set(written[1:])
+    assert "data/top-5.json" in written  # the text edit leaves the five alone: this is the first edit's
+    assert_same_folder(site, clean_build(project, tmp_path / "clean"))
+
+
+def _dest(src_uri: str) -> str:
+    """Where MkDocs writes a page (use_directory_urls): voorbeelden/x.md -> voorbeelden/x/index.html."""
+    stem = src_uri.removesuffix(".md")
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def test_a_save_during_the_tail_of_an_update_stops_it_and_the_next_update_finishes_it(tmp_path, capsys):
+    """Through the builder thread's loop: a save that arrives once the tabs were told stops the running update
+    (an editor's scratch file does not); the terminal says so, not 'Bijgewerkt'; the update for that save writes
+    what was left, and the site equals a clean build."""
+    from goedvoorbeeld.engines.mkdocs.preview import Builder, Loop, Preview
+
+    project = make_project(tmp_path / "project")
+    (tmp_path / "work").mkdir()
+    preview = Preview(PREFIX)
+    loop = Loop(Builder(project.root / "mkdocs.yml", tmp_path / "work"), preview)
+    loop.first()
+    capsys.readouterr()
+    published: list[list[str]] = []
+    publish = preview.publish
+    second: list[Path] = []
+
+    def watching(**kwargs):
+        publish(**kwargs)
+        published.append(list(kwargs.get("written") or []))
+        if len(published) == 1:  # the tabs were told: now the second save comes
+            loop.events.put(str(project.cases / ".woo-verzoeken-sneller.md.swp"))
+            assert not loop.saved()  # a scratch file stops nothing
+            second.append(_apply(project, LIST_EDIT))
+            loop.events.put(str(second[0]))
+
+    preview.publish = watching
+    loop.step([str(_apply(project, RANKING_EDIT))])
+    assert "top-5/index.html" in published[0]
+    left = len(loop.builder.pending)
+    assert left > 0
+    said = capsys.readouterr().out
+    assert said.startswith("Onderbroken na ") and f"; {left} pagina's volgen daarna." in said
+    assert "Bijgewerkt" not in said
+
+    paths = []
+    while not loop.events.empty():
+        paths.append(loop.events.get())
+    loop.step(paths)
+    assert loop.builder.pending == set()
+    assert capsys.readouterr().out.startswith("Bijgewerkt in ")
+    assert "voorbeelden/woo-verzoeken-sneller/index.html" in published[-1]
+    assert_same_folder(preview.site_dir, clean_build(project, tmp_path / "clean"))

@@ -8,7 +8,8 @@ last good site on 127.0.0.1. A web server thread only reads files; a builder thr
   the pages of the five and the hand-written pages with generated blocks come first (tabs on them reload at
   once), then every generated page whose Markdown changed and the pages of affected cases, then sitemap,
   feed and data. Pages go through MkDocs' own page steps and the hook; a file is written only when its bytes
-  change;
+  change. A new save stops that tail after the page it is at: the pages not yet written wait and are written
+  by the next update, after that update's own pages (the newest edit shows first);
 - anything else (`tags.yml`, a selection, a docs page, `mkdocs.yml`, an image): a full build into a fresh
   folder, served once it succeeded.
 
@@ -340,6 +341,9 @@ class Builder:
         self.needs_full = True
         self.warnings_shown: tuple[str, ...] = ()
         self.check_warnings: list[str] = []  # the checker's warnings of the last update
+        # Generated pages (src_uri) an update was stopped before it wrote them: the next update renders them
+        # again, whatever changed (their Markdown in the state is the stopped update's, not what is on disk).
+        self.pending: set[str] = set()
 
     # -- full build --------------------------------------------------------------------------------------------
     def full_build(self) -> Path:
@@ -410,13 +414,18 @@ class Builder:
             extra=self._extra(site, config),
         )
         self.needs_full = False
+        self.pending = set()
         return site_dir
 
     # -- a case changed ----------------------------------------------------------------------------------------
-    def update(self, touched: set[str], progress=None) -> list[str] | None:
+    def update(self, touched: set[str], progress=None, stop=None) -> list[str] | None:
         """Bring the served site up to date after case files changed; the paths (relative to the site folder)
         of the files written or removed (but those handed to `progress` already), or None when a full build is
         needed instead. Raises BuildFailed.
+
+        `stop()`, asked before each page after `progress` (a new save is waiting), ends the update early: the
+        pages not rendered yet go to `self.pending`, feed and data wait (the state keeps what is on disk), and
+        the next update writes them after its own pages.
 
         Three ways, the cheapest that is right: only the text of cases changed (their pages alone); otherwise
         first the pages of the five and the hand-written pages with generated blocks (handed to `progress`
@@ -441,7 +450,7 @@ class Builder:
             return None  # the search box's parts or the copied images change: rarely, so build it all
         self.needs_full = True  # until this update is through: a failure half-way makes the next one full
         hook, config = st.hook, st.config
-        body_only = _only_bodies_changed(st.site, site)
+        body_only = None if self.pending else _only_bodies_changed(st.site, site)
         if body_only is not None:
             written = self._case_pages(site, body_only)
             self.needs_full = False
@@ -461,17 +470,18 @@ class Builder:
                     if st.markdown[uri] != md]
             filled = hand_written_fills(site, files)
             redo += [files.get_file_from_path(uri) for uri, text in filled.items() if st.filled.get(uri) != text]
-            early = self._render(redo, files)
+            early, _ = self._render(redo, files)
             st.markdown.update(first)
             st.filled = filled
             if progress is not None and early:
                 progress(early)
             else:
                 written += early
-            # 2. every other page
+            # 2. every other page: this edit's first, then those a stopped update left
             markdown = site.generated_pages()
             affected = affected_cases(old_site, site)
             old = {f.src_uri: f for f in files}
+            pending, self.pending = self.pending, set()
             redo = []
             if set(markdown) != set(st.markdown):  # pages added or removed: the files in a clean build's order
                 fresh = hook.on_files(Files(list(st.base_files)), config=config)
@@ -481,7 +491,7 @@ class Builder:
                     uri = f.src_uri
                     if uri in markdown and uri in st.markdown:
                         kept = old[uri]
-                        if self._changed(uri, markdown, affected, st):
+                        if self._changed(uri, markdown, affected, st) or uri in pending:
                             kept.content_string = f.content_string
                             redo.append(kept)
                         chosen.append(kept)
@@ -494,8 +504,13 @@ class Builder:
                 files = Files(chosen)
             else:
                 redo = [self._set(old[uri], markdown[uri], site) for uri in markdown
-                        if self._changed(uri, markdown, affected, st)]
-            written += self._render(redo, files)
+                        if self._changed(uri, markdown, affected, st) or uri in pending]
+            own = {f.src_uri for f in redo
+                   if f.src_uri not in pending or self._changed(f.src_uri, markdown, affected, st)}
+            redo = [f for f in redo if f.src_uri in own] + [f for f in redo if f.src_uri not in own]
+            done, left = self._render(redo, files, stop)
+            written += done
+            self.pending = {f.src_uri for f in left}
             for uri in set(st.markdown) - set(markdown):
                 f = old[uri]
                 _remove(Path(f.abs_dest_path), site_dir)
@@ -511,14 +526,16 @@ class Builder:
                                        mtime=stamp) as gz:
                         gz.write(text)
                     write_if_changed(site_dir / "sitemap.xml.gz", buf.getvalue())
-            # 3. feed, open data and filter data
-            extra = self._extra(site, st.config)
-            for rel, data in extra.items():
-                if st.extra.get(rel) != data and write_if_changed(site_dir / rel, data):
+            # 3. feed, open data and filter data (unless stopped: the state then keeps those on disk)
+            extra = st.extra
+            if not self.pending:
+                extra = self._extra(site, st.config)
+                for rel, data in extra.items():
+                    if st.extra.get(rel) != data and write_if_changed(site_dir / rel, data):
+                        written.append(rel)
+                for rel in set(st.extra) - set(extra):
+                    _remove(site_dir / rel, site_dir)
                     written.append(rel)
-            for rel in set(st.extra) - set(extra):
-                _remove(site_dir / rel, site_dir)
-                written.append(rel)
         except Exception as e:  # noqa: BLE001 - a page the hook refuses (PluginError) or any other surprise
             raise BuildFailed(_failure_of(collect, e)) from None
         finally:
@@ -538,19 +555,25 @@ class Builder:
         f.content_string = markdown if case_slug(f.src_uri) is not None else site.html_blocks.keep(markdown)
         return f
 
-    def _render(self, redo: list, files) -> list[str]:
-        """Read and render these pages again with MkDocs' steps; write those whose bytes changed."""
+    def _render(self, redo: list, files, stop=None) -> tuple[list[str], list]:
+        """Read and render these pages again with MkDocs' steps; write those whose bytes changed. Returns the
+        files written and the pages left when `stop()` said to stop (asked before each page): all of them while
+        they are read (every page is read before any is rendered, as in a build), the rest once rendering began."""
         from mkdocs.commands.build import _populate_page
 
         st = self.state
         for f in redo:
+            if stop is not None and stop():
+                return [], redo
             _populate_page(f.page, st.config, files)
         doc_files = files.documentation_pages() if redo else []
         written = []
-        for f in redo:
+        for n, f in enumerate(redo):
+            if stop is not None and stop():
+                return written, redo[n:]
             if write_if_changed(Path(f.abs_dest_path), render_page(f.page, st.config, doc_files, st.nav, st.env)):
                 written.append(f.dest_uri)
-        return written
+        return written, []
 
     def _case_pages(self, site, changed: list[Case]) -> list[str]:
         """Render only the pages of these cases again (their text changed, nothing any other page shows)."""
@@ -564,7 +587,7 @@ class Builder:
                 f = st.files.get_file_from_path(f"voorbeelden/{case.slug}.md")
                 f.content_string = st.markdown[f.src_uri] = site.case_markdown(case)
                 redo.append(f)
-            written = self._render(redo, st.files)
+            written, _ = self._render(redo, st.files)
         except Exception as e:  # noqa: BLE001 - a page the hook refuses (PluginError) or any other surprise
             raise BuildFailed(_failure_of(collect, e)) from None
         finally:
@@ -852,7 +875,7 @@ class Loop:
             self.preview.publish(written=files, failure=None)
 
         try:
-            written = None if full else self.builder.update(touched, progress=progress)
+            written = None if full else self.builder.update(touched, progress=progress, stop=self.saved)
             if written is None:
                 full = True
                 result = self.builder.full_build()
@@ -885,8 +908,20 @@ class Loop:
             say(f"Bijgewerkt in {seconds} s (de hele site).")
         elif old is not None:
             count = len(early) + len(written)
-            say(f"Bijgewerkt in {seconds} s ({count} {'bestand' if count == 1 else 'bestanden'} gewijzigd).")
+            files = f"{count} {'bestand' if count == 1 else 'bestanden'} gewijzigd"
+            left = len(self.builder.pending)
+            if left:
+                rest = "pagina volgt" if left == 1 else "pagina's volgen"
+                say(f"Onderbroken na {seconds} s voor een nieuwe wijziging ({files}); {left} {rest} daarna.")
+            else:
+                say(f"Bijgewerkt in {seconds} s ({files}).")
         self.shown = None
+
+    def saved(self) -> bool:
+        """Whether a save that needs an update waits in the queue: then the update that runs stops early."""
+        root = self.builder.root
+        with self.events.mutex:
+            return any(_kind(root, p) for p in self.events.queue)
 
     def step(self, paths: list[str]) -> None:
         root = self.builder.root
