@@ -27,6 +27,7 @@ import goedvoorbeeld.site.trust as trust
 from goedvoorbeeld.site.tables import label_cells
 from goedvoorbeeld.config import running_engine
 from goedvoorbeeld.engines.mkdocs.pages_ahead import PagesAhead
+from goedvoorbeeld.engines.mkdocs.skeleton import TEMPLATE as CASE_TEMPLATE, CasePages
 from goedvoorbeeld.engines.mkdocs.theme import SharedPartials
 from goedvoorbeeld.rank.selections import read_selections
 from goedvoorbeeld.site.browse import write_browse_data
@@ -67,6 +68,7 @@ class MkDocsBuild:
         self.site: Site | None = None
         self.indexer: Indexer | None = None  # Pagefind, part by part, while and after the pages are written
         self.ahead: PagesAhead | None = None  # a second process reading case pages while MkDocs reads the others
+        self.case_pages: CasePages | None = None  # case pages filled into one rendering of the template
         self.read_library = load_library  # the test-only unchecked hook swaps this
 
     @property
@@ -133,10 +135,12 @@ class MkDocsBuild:
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """Tell the search box where the parts of the search index are (docs/overrides/partials/search.html);
-        render the navigation once for the pages outside it; get ready to index a part as soon as its pages are
+        render the navigation once for the pages outside it, and the case pages from one rendering per shape
+        (goedvoorbeeld.engines.mkdocs.skeleton); get ready to index a part as soon as its pages are
         written (`mkdocs serve` skips the index)."""
         site = self.current
         env.globals["gv_shared"] = SharedPartials(env)
+        env.globals["gv_case_page"] = self.case_pages = CasePages(env)
         env.globals["gv_search_indexes"] = [part.output + "/" for part in site.search_parts]
         self.indexer = None
         if self.command != "serve" and not os.environ.get("GV_SKIP_SEARCH_INDEX"):
@@ -153,6 +157,7 @@ class MkDocsBuild:
         case = self.case_of(page)
         if case is not None:
             page.edit_url = site.edit_url(f"cases/{case.slug}.md")
+            page.meta["template"] = CASE_TEMPLATE
             return "" if self.ahead is not None and self.ahead.ready(page) else markdown
         docs = Path(config.docs_dir).name
         page.edit_url = None if page.file.generated_by else site.edit_url(f"{docs}/{page.file.src_uri}")
@@ -194,6 +199,8 @@ class MkDocsBuild:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         write_browse_data(site.newest, site.library.vocabulary, config.site_dir)
+        if self.case_pages is not None:
+            log.debug(f"goedvoorbeeld: {self.case_pages.filled} voorbeeldpagina's gevuld in een eerder gemaakte pagina")
         indexer, self.indexer = self.indexer, None
         if indexer is None:
             log.info("goedvoorbeeld: zoekindex overgeslagen (mkdocs serve of GV_SKIP_SEARCH_INDEX)")
