@@ -80,6 +80,8 @@ def test_long_and_accented_text_stays_on_one_readable_line():
      ["21:3: error GV306: cases: 2 voorbeelden, maar 'top' is 1"]),
     ('top: 3\n', 'top: 2\n',
      []),
+    ('top: 3\n', 'top: 3\ntop: 2\n',
+     ["7:1: error GV015: sleutel 'top' staat twee keer in de selectie"]),
     ('top: 3\n', 'top: 3\nkleur: blauw\n',
      ['7:1: error GV302: kleur: onbekende sleutel; toegestaan: name, date, top, weights, cases']),
     ('weights:\n  visie: 3\n  water: 2\n  lucht: 0\n', 'weights: {}\n',

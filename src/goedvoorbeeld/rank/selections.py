@@ -178,7 +178,7 @@ def read_selection(path: str, data: bytes, *, today: dt.date) -> tuple[Selection
     problems += found
     if text is None:
         return None, problems
-    values, pos, found = parse_yaml(path, text, line_offset=1, max_depth=MAX_DEPTH)
+    values, pos, found = parse_yaml(path, text, line_offset=1, max_depth=MAX_DEPTH, document="de selectie")
     problems += [replace(p, message=NOT_A_MAPPING) if p.code == "GV006" else p for p in found]
     if values is None:
         problems.sort(key=lambda p: (p.line, p.column, p.code))
