@@ -77,11 +77,12 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(SIZES) --out bench.json
 
 # Mutation testing of the pure modules (issue 16): long, so never part of `make test`.
-# `make mutate MODULE=ranking` for one module; writes mutants/ (ignored by git) and prints the score table.
+# `make mutate MODULE=ranking` for one module; writes mutants/ (mutmut) and .cosmic-ray/ (cosmic-ray, for schema),
+# both ignored by git, and prints the score table.
 MODULE ?=
 MUTATE_STAMP := $(VENV)/.mutate-stamp
 $(MUTATE_STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	@echo "Goed Voorbeeld: installeren wat de mutatietests nodig hebben (mutmut, pytest, ...)"
+	@echo "Goed Voorbeeld: installeren wat de mutatietests nodig hebben (mutmut, cosmic-ray, pytest, ...)"
 	$(PIP) -e ".[test,mutate]"
 	@touch $(STAMP) $(SEARCH_STAMP) $@
 
@@ -103,4 +104,4 @@ lock:
 	$(MAKE) test
 
 clean:
-	rm -rf site .pytest_cache .hypothesis bench.json mutants
+	rm -rf site .pytest_cache .hypothesis bench.json mutants .cosmic-ray

@@ -80,6 +80,8 @@ def test_long_and_accented_text_stays_on_one_readable_line():
      ["21:3: error GV306: cases: 2 voorbeelden, maar 'top' is 1"]),
     ('top: 3\n', 'top: 2\n',
      []),
+    ('top: 3\n', 'top: 3\ntop: 2\n',
+     ["7:1: error GV015: sleutel 'top' staat twee keer in de selectie"]),
     ('top: 3\n', 'top: 3\nkleur: blauw\n',
      ['7:1: error GV302: kleur: onbekende sleutel; toegestaan: name, date, top, weights, cases']),
     ('weights:\n  visie: 3\n  water: 2\n  lucht: 0\n', 'weights: {}\n',
@@ -150,6 +152,51 @@ def test_the_cases_after_a_broken_one_are_still_checked(first):
     selection, problems = read_selection(PATH, text.encode(), today=TODAY)
     assert selection is None
     assert "cases[2].score: 3, maar de som van 'breakdown' is 2" in [p.message for p in problems]
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("- tekst\n",
+     ["12:3: error GV303: cases[1]: verwacht rank, slug, title, organisation, summary, score en breakdown"]),
+    (FIRST.replace("  organisation: Org A\n", ""),
+     ["12:3: error GV302: cases[1].organisation: ontbreekt"]),
+    (FIRST.replace("  title: Titel A\n", "  title: ''\n"),
+     ["14:10: error GV303: cases[1].title: verwacht tekst"]),
+])
+def test_a_broken_case_is_reported_alone_and_the_next_keeps_its_own_place(first, expected):
+    """The case after a broken one is still at place 2: its rank 2 is right, and a problem of its own names
+    cases[2] at its own line, not the broken entry's."""
+    text = TEXT.replace(FIRST, first)
+    selection, problems = read_selection(PATH, text.encode(), today=TODAY)
+    assert selection is None
+    assert [p.format().removeprefix(PATH + ":") for p in problems] == expected
+    shift = first.count("\n") - FIRST.count("\n")
+    text = text.replace("- rank: 2\n", "- rank: 3\n")
+    _, problems = read_selection(PATH, text.encode(), today=TODAY)
+    assert [p.format().removeprefix(PATH + ":") for p in problems] == \
+        expected + [f"{21 + shift}:9: error GV306: cases[2].rank: 3, verwacht 2"]
+
+
+def test_a_score_above_the_last_good_case_before_a_broken_one_is_reported_with_its_place():
+    """Scores fall from place to place; a broken case in between is skipped, the comparison names the place
+    of the last good case before it."""
+    third = ("- rank: 3\n  slug: gamma\n  title: Titel C\n  organisation: Org C\n  summary: Samenvatting C\n"
+             "  score: 5\n  breakdown:\n    visie: 3\n    water: 2\n")
+    text = TEXT.replace(
+        "  score: 5\n  breakdown:\n    visie: 3\n    water: 2\n", "  score: 3\n  breakdown:\n    visie: 3\n", 1)
+    text = text.replace("  title: Titel B\n", "  title: ''\n") + third
+    _, problems = read_selection(PATH, text.encode(), today=TODAY)
+    assert [p.format().removeprefix(PATH + ":") for p in problems] == [
+        "22:10: error GV303: cases[2].title: verwacht tekst",
+        "33:10: error GV306: cases[3].score: 5 is hoger dan de score op plaats 1"]
+
+
+def test_a_broken_case_still_counts_towards_top():
+    """'top' limits the entries of the list, broken ones included."""
+    text = TEXT.replace("top: 3\n", "top: 1\n").replace("  title: Titel B\n", "  title: ''\n")
+    _, problems = read_selection(PATH, text.encode(), today=TODAY)
+    assert [p.format().removeprefix(PATH + ":") for p in problems] == [
+        "21:3: error GV306: cases: 2 voorbeelden, maar 'top' is 1",
+        "23:10: error GV303: cases[2].title: verwacht tekst"]
 
 
 def test_problems_at_the_same_place_keep_the_order_of_the_keys():

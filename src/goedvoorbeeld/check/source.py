@@ -110,12 +110,13 @@ def split(path: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
 
 
 def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_DEPTH, *,
-               printable: bool = False) -> tuple[dict | None, dict, list[Problem]]:
+               printable: bool = False, document: str = "de front matter") -> tuple[dict | None, dict, list[Problem]]:
     """Parse a YAML mapping safely. Returns (values, positions, problems).
 
     `line_offset` is the file line of the text's first line. Values that could
     not be built are `INVALID`; `values` is None when nothing usable came out.
-    `printable`: see `simple_yaml.parse`.
+    `printable`: see `simple_yaml.parse`. `document` names the root mapping in
+    Dutch messages ("sleutel 'top' staat twee keer in de tagslijst").
     """
     if max_depth >= simple_yaml.DEPTH:
         simple = simple_yaml.parse(text, KEY, line_offset, printable=printable)
@@ -200,7 +201,7 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
                 positions[(*where, key, KEY)] = at(k.start_mark)
                 if key in out:
                     problems.append(problem(path, *at(k.start_mark), "GV015",
-                                            f"sleutel '{key}' staat twee keer in {_label(where) or 'de front matter'}"))
+                                            f"sleutel '{key}' staat twee keer in {_label(where) or document}"))
                     continue
                 out[key] = build(v, depth + 1, (*where, key))
             return out

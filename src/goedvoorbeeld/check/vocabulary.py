@@ -69,7 +69,7 @@ def load_vocabulary(path: str | Path, display: str | None = None) -> Vocabulary:
     text, problems = decode(shown, data)
     if text is None:
         raise VocabularyError(problems)
-    values, pos, problems = parse_yaml(shown, text, line_offset=1, max_depth=8)
+    values, pos, problems = parse_yaml(shown, text, line_offset=1, max_depth=8, document="de tagslijst")
     if values is None or problems:
         raise VocabularyError(problems)
     return vocabulary_from_values(values, pos, shown)

@@ -178,7 +178,7 @@ def read_selection(path: str, data: bytes, *, today: dt.date) -> tuple[Selection
     problems += found
     if text is None:
         return None, problems
-    values, pos, found = parse_yaml(path, text, line_offset=1, max_depth=MAX_DEPTH)
+    values, pos, found = parse_yaml(path, text, line_offset=1, max_depth=MAX_DEPTH, document="de selectie")
     problems += [replace(p, message=NOT_A_MAPPING) if p.code == "GV006" else p for p in found]
     if values is None:
         problems.sort(key=lambda p: (p.line, p.column, p.code))
@@ -296,7 +296,7 @@ class _Checker:
             if value is not INVALID:
                 self.add(("cases",), "GV303", "cases: verwacht een lijst met minstens één voorbeeld")
             return None
-        out: list[SelectedCase] = []
+        out: list[tuple[int, SelectedCase]] = []  # (place in the file, 0-based; the case), broken ones left out
         ok = True
         for i, item in enumerate(value):
             where = ("cases", i)
@@ -323,8 +323,8 @@ class _Checker:
                 continue
             case = SelectedCase(**fields)
             ok = self.consistent(case, where, weights) and ok
-            out.append(case)
-        in_order = self.ordered(out, top)
+            out.append((i, case))
+        in_order = self.ordered(out, len(value), top)
         return in_order if ok else None
 
     def consistent(self, case: SelectedCase, where: tuple, weights: dict | None) -> bool:
@@ -348,11 +348,17 @@ class _Checker:
             ok = False
         return ok
 
-    def ordered(self, cases: list[SelectedCase], top: int | None) -> tuple[SelectedCase, ...] | None:
-        """Places 1, 2, 3, ... by score from high to low; no case twice; no more than `top`."""
+    def ordered(self, cases: list[tuple[int, SelectedCase]], count: int,
+                top: int | None) -> tuple[SelectedCase, ...] | None:
+        """Places 1, 2, 3, ... by score from high to low; no case twice; no more than `top`.
+
+        `cases` are the well-formed entries with their 0-based place among all `count` entries of the list: a
+        broken entry (reported already) keeps its place, so the entries after it are judged where they are.
+        """
         ok = True
         seen: set[str] = set()
-        for i, c in enumerate(cases):
+        before: tuple[int, SelectedCase] | None = None  # the last well-formed case above this one
+        for i, c in cases:
             where = ("cases", i)
             if c.rank != i + 1:
                 self.add((*where, "rank"), "GV306", f"{label((*where, 'rank'))}: {c.rank}, verwacht {i + 1}")
@@ -361,14 +367,15 @@ class _Checker:
                 self.add((*where, "slug"), "GV306", f"{label((*where, 'slug'))}: '{c.slug}' staat er twee keer in")
                 ok = False
             seen.add(c.slug)
-            if i and c.score > cases[i - 1].score:
+            if before is not None and c.score > before[1].score:
                 self.add((*where, "score"), "GV306",
-                         f"{label((*where, 'score'))}: {c.score} is hoger dan de score op plaats {i}")
+                         f"{label((*where, 'score'))}: {c.score} is hoger dan de score op plaats {before[0] + 1}")
                 ok = False
-        if top is not None and len(cases) > top:
-            self.add(("cases", top), "GV306", f"cases: {len(cases)} voorbeelden, maar 'top' is {top}")
+            before = (i, c)
+        if top is not None and count > top:
+            self.add(("cases", top), "GV306", f"cases: {count} voorbeelden, maar 'top' is {top}")
             ok = False
-        return tuple(cases) if ok else None
+        return tuple(c for _, c in cases) if ok else None
 
 
 def read_selections(cases_dir: str | Path, *, today: dt.date | None = None,
