@@ -351,14 +351,15 @@ def test_meeting_pages_have_no_serious_accessibility_problem(make_page, server, 
 
 # -- slide texts ---------------------------------------------------------------------------------------------------
 
-def test_the_result_is_plain_text_cut_after_a_sentence():
+def test_the_result_is_plain_text_cut_after_a_sentence_within_its_limit():
     text = "Eerste zin met *nadruk*. Tweede zin met een [link](https://example.org/). Derde zin die te lang is."
     case = Case("x-y", "cases/x-y.md", "Titel", "Samenvatting " * 3, "Org", "gemeente", "lopend", 2020, ("a",),
                 dt.date(2026, 1, 1), sections=(Section("resultaat", "Resultaat", text + "\n\n- een punt", 10),))
     assert result_text(case, limit=1000) == text.replace("*", "").replace("[link](https://example.org/)", "link") \
         + " een punt"
     assert result_text(case, limit=70) == "Eerste zin met nadruk. Tweede zin met een link. …"
-    assert result_text(case, limit=15) == "Eerste zin met …"
+    assert result_text(case, limit=15) == "Eerste zin …"  # at a word when no sentence fits; never over the limit
+    assert all(len(result_text(case, limit=n)) <= n for n in range(5, 120))
     assert result_text(dataclasses.replace(case, sections=())) == ""
 
 

@@ -22,6 +22,7 @@ import nh3
 
 import goedvoorbeeld.site.render as render
 import goedvoorbeeld.check.schema as schema
+from goedvoorbeeld.site.cardtext import trim
 from goedvoorbeeld.site.qr import qr_svg
 from goedvoorbeeld.site.render import esc, href
 from goedvoorbeeld.rank.selections import FOLDER, Selection
@@ -100,11 +101,11 @@ def selection_deck(site: Site, s: Selection) -> Deck:
         case = existing.get(c.slug)
         if case is not None:
             now = _slide_case(site, case)
-            cases.append(SlideCase(c.title, _short(c.organisation, ORGANISATION_LIMIT), c.summary, now.url,
+            cases.append(SlideCase(c.title, trim(c.organisation, ORGANISATION_LIMIT), c.summary, now.url,
                                    now.level, now.year, now.result, now.tags))
         else:
             tags = tuple(labels[t].label if t in labels else t for t, _ in c.breakdown)
-            cases.append(SlideCase(c.title, _short(c.organisation, ORGANISATION_LIMIT), c.summary, "", tags=tags))
+            cases.append(SlideCase(c.title, trim(c.organisation, ORGANISATION_LIMIT), c.summary, "", tags=tags))
     return Deck(
         heading=f"De vijf van {s.name}",
         date_text=f"Gedeeld op {render.dutch_date(s.date)}",
@@ -124,7 +125,7 @@ def _slide_case(site: Site, case) -> SlideCase:
     labels = site.library.vocabulary.tags
     return SlideCase(
         title=case.title,
-        organisation=_short(case.organisation, ORGANISATION_LIMIT),
+        organisation=trim(case.organisation, ORGANISATION_LIMIT),
         summary=case.summary,
         url=site.absolute(render.case_url(case.slug)),
         level=schema.LEVELS[case.level],
@@ -135,24 +136,13 @@ def _slide_case(site: Site, case) -> SlideCase:
 
 
 def result_text(case, limit: int = RESULT_LIMIT) -> str:
-    """The whole `Resultaat` section as plain text; when longer than `limit`, cut after the last sentence
-    that fits and end with "…" (or at a word, when not even the first sentence fits)."""
+    """The whole `Resultaat` section as plain text, shortened as the cards shorten their texts
+    (`cardtext.trim`: after the last sentence that fits, then "…", never over `limit`)."""
     section = case.section("resultaat")
     if section is None:
         return ""
     rendered = md.markdown(section.markdown, extensions=["abbr", "fenced_code"])
-    text = " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
-    if len(text) <= limit:
-        return text
-    head = text[:limit]
-    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", head)]
-    if ends:
-        return head[:ends[-1]] + " …"
-    return head.rsplit(" ", 1)[0].rstrip(",;:") + " …"
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return trim(html.unescape(nh3.clean(rendered, tags=set())), limit)
 
 
 # -- HTML -------------------------------------------------------------------------
