@@ -1,0 +1,1 @@
+"""source: bytes to safe YAML with positions, each check with its exact code, line and column."""
