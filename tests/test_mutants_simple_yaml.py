@@ -33,7 +33,7 @@ EDGES = [
     "level: true\n", "level: off\n", "level: No\n", "year: 02020\n", "year: 1234567890\n", "year: -5\n",
     "added: 2026-02-30\n", "added: 2026-13-01\n", "added: 2026-1-1\n", "title: x\t\n", "title:\tx\n",
     "tags:\n  -   visie\n", "tags:\n  -\tvisie\n", "links:\n  - on: x\n", "links:\n  - yes: x\n",
-    "links:\n  - title: a\n    on: b\n", "a: 1\na: 2\n", "links:\n  - title: a\n    title: b\n",
+    "links:\n  - title: a\n    on: b\n", "links:\n  - title: [a]\n", "links:\n  - title: a\n    url: []\n", "a: 1\na: 2\n", "links:\n  - title: a\n    title: b\n",
     "title:\n", "title:   \n", "title:\nyear: 1\n", "links:\n  - title:\n", "links:\n  - a: 1\n    b:\n",
     'title: "a\x07b"\n', 'title: "a\x85b"\n', 'title: "a\u2028b"\n', 'title: "a\ufeffb"\n', "title: 'a\x7fb'\n",
     "tags:\n  - a\n - b\n", "tags:\n  - a\n   - b\n", "tags:\n  - a\n    b\n", "tags:\n  - a\nb: 1\n",

@@ -197,7 +197,10 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
             k = km.group(1)
             if km.lastindex == 1 or k in mapping or k in _NOT_TEXT:  # no value, or a key YAML reads otherwise
                 raise _NotSimple
-            mapping[k] = _value_of(km)
+            value = _value_of(km)
+            if isinstance(value, list):  # root > list > mapping > list > word: deeper than DEPTH
+                raise _NotSimple
+            mapping[k] = value
             i += 1
             if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] == " ":
                 break

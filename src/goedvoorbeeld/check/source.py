@@ -152,7 +152,7 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             # build the values in one go and find positions only when a problem needs one.
             try:
                 return loader.construct_document(node), LazyPositions(line_offset, root=node), []
-            except (ValueError, yaml.YAMLError):  # e.g. an impossible date: the careful path reports it
+            except (*_UNBUILDABLE, yaml.YAMLError):  # e.g. an impossible date: the careful path reports it
                 loader.constructed_objects, loader.recursive_objects = {}, {}
         seen: set[int] = set()
 
@@ -174,8 +174,12 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             if isinstance(n, yaml.ScalarNode):
                 try:
                     return loader.construct_object(n)
-                except ValueError:
-                    if not n.tag.endswith(":timestamp"):  # an integer with thousands of digits
+                except _UNBUILDABLE:
+                    if n.tag.endswith(":bool"):  # `!!bool x`
+                        problems.append(problem(path, *at(n.start_mark), "GV103",
+                                                f"{_label(where)}: '{n.value[:20]}' is geen true of false"))
+                        return INVALID
+                    if not n.tag.endswith(":timestamp"):  # an integer with thousands of digits, `!!float x`
                         problems.append(problem(path, *at(n.start_mark), "GV103",
                                                 f"{_label(where)}: '{n.value[:20]}...' is geen bruikbaar getal"))
                         return INVALID
@@ -212,6 +216,11 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
         return values, positions, problems
     finally:
         loader.dispose()
+
+
+# What PyYAML's safe constructors raise for a scalar its tag cannot hold: ValueError (an impossible date, an
+# integer with thousands of digits, `!!float x`), KeyError (`!!bool x`), AttributeError (`!!timestamp x`).
+_UNBUILDABLE = (ValueError, KeyError, AttributeError)
 
 
 class _Stop(Exception):
