@@ -140,7 +140,8 @@ def parse(text: str, key_marker: str, line_offset: int = 1, *,
             # the look-up here saves a call for most lines; an empty line (one ends every text) is no entry
             entry = (_ENTRIES.get(line) or _entry(line)) if line else None
             if entry is None:
-                if not line or line[0] == "#" or line.isspace():
+                # (only spaces: to YAML a no-break space is text, which Python's isspace() and strip() count as space)
+                if not line or line[0] == "#" or not line.strip(" "):
                     i += 1
                     continue
                 return None
@@ -171,7 +172,7 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
     n = len(lines)
     while i < n:
         line = lines[i]
-        if not line.strip():
+        if not line.strip(" "):
             i += 1
             continue
         m = _ITEM.fullmatch(line)
