@@ -176,10 +176,8 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
             i += 1
             continue
         m = _ITEM.fullmatch(line)
-        if not m:
-            if line[:1] in (" ", "-"):
-                raise _NotSimple  # something indented that is not a plain list item
-            break  # the next key
+        if not m:  # the next key, or something `parse` refuses (an indented line is no `key: value`)
+            break
         d = len(m.group(1))
         if indent is None:
             indent, start = d, (i, d)
