@@ -97,8 +97,8 @@ def _subset_text(rng: random.Random) -> str:
         lines.append(f"{key}:{' ' * rng.choice([0, 0, 1])}")
         d = rng.randrange(5)
         for _ in range(rng.randint(1, 3)):
-            if rng.random() < 0.2:
-                lines.append("")
+            if rng.random() < 0.3:
+                lines.append(" " * rng.randrange(d + 5))
             tail = " " * rng.choice([0, 0, 1])
             if rng.random() < 0.5:
                 lines.append(" " * d + "- " + _value(rng) + tail)

@@ -201,7 +201,8 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
                 raise _NotSimple
             mapping[k] = value
             i += 1
-            if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] == " ":
+            # the mapping ends at a line that does not hold a key right under its first key (a blank one too)
+            if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] in ("", " "):
                 break
             km = _ENTRY.fullmatch(lines[i][d + 2:])
             if km is None:
