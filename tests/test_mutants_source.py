@@ -30,6 +30,8 @@ def test_a_file_of_exactly_the_maximum_size_is_read_and_one_byte_more_is_refused
 
 @pytest.mark.parametrize("data,line,column,offset,byte", [
     (b"\xff---\n", 1, 1, 0, "ff"),
+    (b"\n\xff", 2, 1, 1, "ff"),
+    (b"\nab\xff", 2, 3, 3, "ff"),
     (b"ab\xe9\n", 1, 3, 2, "e9"),
     (b"---\ntitle: caf\xe9\n---\n", 2, 11, 14, "e9"),
     (b"a\nb\n\x80c\n", 3, 1, 4, "80"),
@@ -168,7 +170,8 @@ PIECES = ["a: 1", "b: tekst met spaties", "c: [x, y]", "d: {e: 1, f: [g]}", "h:\
           "l: &m 1", "n: *m", "o: !!str 5", "p: !eigen x", "q: 2026-02-30", "2: r", "s: 1\ns: 2",
           "t: {u: 1, u: 2}", "? [v]\n: w", "x:\n  - - - - y", "z: null", "aa: 1.5", "bb: ''", "cc:",
           'links:\n  - title: "A"\n    url: "https://a.example"', "tags:\n  - visie\n  - [a]", "dd: {ee: {ff: 1}}",
-          "gg: !!timestamp 2020-01-01", "hh: !!bool x", "ii: !!int 3", "jj: [[[]]]", "kk: {}", "ll: []"]
+          "gg: !!timestamp 2020-01-01", "hh: !!bool x", "ii: !!int 3", "jj: [[[]]]", "kk: {}", "ll: []",
+          "&mm x: 1\nnn:\n  *mm : 2", "oo:\n  &pp x: 1\n  c: *pp"]  # an anchored key met again as a key or value
 
 
 def _texts() -> list[str]:
@@ -242,6 +245,7 @@ def test_a_path_is_shown_as_readers_write_it():
     assert label(("links", 2, "url")) == "links[3].url"
     assert label(("links", 0, KEY)) == "links[1]" and label((KEY,)) == "" and label(()) == ""
     assert label(("a", "b", 0, 1)) == "a.b[1][2]" and label((0, "a")) == "[1].a"
+    assert label((KEY, 0, 1)) == "[1][2]" and label(("a", KEY, 0)) == "a[1]"  # inside a key that is a list
 
 
 def test_read_front_matter_blanks_control_characters_and_keeps_every_position():
@@ -262,3 +266,68 @@ def test_read_front_matter_returns_no_front_matter_with_the_problems_that_stoppe
     fm, problems = read_front_matter("x.md", b"---\ntitle: !!bool x\n---\nb\n")
     assert fm.values == {"title": INVALID} and fm.body == "b\n" and found(problems) == [
         ("x.md", 2, 8, "GV103", "title: 'x' is geen true of false")]
+
+
+# --- the fast paths run where they should --------------------------------------------------------------
+
+def _no_yaml(*args, **kwargs):
+    raise AssertionError("PyYAML was asked")
+
+
+def _no_walk(self):
+    raise AssertionError("every position was computed")
+
+
+@pytest.mark.parametrize("max_depth", [4, 5])
+def test_a_simple_front_matter_is_read_without_pyyaml_and_its_top_level_positions_without_a_walk(monkeypatch,
+                                                                                                 max_depth):
+    """simple_yaml reads the common front matter (PyYAML is never asked), and the line of a top-level key or
+    value comes from what it found: no YAML is composed and no table of every position is built."""
+    text = 'title: "A"\nyear: 2020\nlinks:\n  - title: "B"\n'
+    expected = {("title",): (2, 8), ("title", KEY): (2, 1), ("year",): (3, 7), ("year", KEY): (3, 1),
+                ("links",): (5, 3), ("links", KEY): (4, 1)}
+    monkeypatch.setattr(source, "_Loader", _no_yaml)
+    monkeypatch.setattr(source.LazyPositions, "all", _no_walk)
+    values, positions, problems = parse_yaml("x.md", text, 2, max_depth)
+    assert values == {"title": "A", "year": 2020, "links": [{"title": "B"}]} and problems == []
+    for key, at in expected.items():
+        assert parse_yaml("x.md", text, 2, max_depth)[1][key] == at
+        assert parse_yaml("x.md", text, 2, max_depth)[1].get(key) == at
+        assert key in parse_yaml("x.md", text, 2, max_depth)[1]
+    for key in [("nee",)]:  # (a missing (key, KEY) could be a mapping's: it needs the walk)
+        assert key not in parse_yaml("x.md", text, 2, max_depth)[1]
+        assert parse_yaml("x.md", text, 2, max_depth)[1].get(key, "geen") == "geen"
+
+
+def test_a_plain_tree_at_the_deepest_allowed_level_is_built_in_one_go(monkeypatch):
+    """A text simple_yaml leaves alone but with nothing to report (plain text, a flow mapping), as deep as
+    allowed, is built at once (`_is_plain`); its top-level positions come without the walk over every node,
+    which only a deeper position or one of the root's own needs."""
+    text = "title: tekst met spaties\nlinks:\n  - {title: a b, url: c}\ntags: [[a]]\n"
+    values, positions, problems = parse_yaml("x.md", text, 2)
+    assert isinstance(positions, source.LazyPositions) and problems == []
+    assert values == {"title": "tekst met spaties", "links": [{"title": "a b", "url": "c"}], "tags": [["a"]]}
+    for max_depth in (5, 6):
+        assert isinstance(parse_yaml("x.md", text, 2, max_depth)[1], source.LazyPositions)
+    with monkeypatch.context() as m:
+        m.setattr(source.LazyPositions, "all", _no_walk)
+        for key, at in {("title",): (2, 8), ("title", KEY): (2, 1), ("links",): (4, 3), ("links", KEY): (3, 1),
+                        ("tags",): (5, 7)}.items():
+            assert parse_yaml("x.md", text, 2)[1][key] == at
+            assert parse_yaml("x.md", text, 2)[1].get(key) == at and key in parse_yaml("x.md", text, 2)[1]
+        assert ("nee",) not in parse_yaml("x.md", text, 2)[1]
+    fresh = parse_yaml("x.md", text, 2)[1]
+    assert fresh[(KEY,)] == (5, 1) and fresh[("links", 0, "url")] == (4, 23) and fresh[("tags", 0, 0)] == (5, 9)
+
+
+def test_a_character_yaml_refuses_is_reported_by_the_careful_path_when_the_caller_did_not_blank_it():
+    values, positions, problems = parse_yaml("x.md", 'a: "b\x07"\n', 3)
+    assert values is None and dict(positions) == {} and found(problems) == [
+        ("x.md", 3, 1, "GV005", "ongeldige YAML: unacceptable character #x0007: control characters are not allowed\n"
+                                '  in "<unicode string>", position 5')]
+
+
+def test_positions_count_from_the_first_line_unless_told_otherwise():
+    assert parse_yaml("x.md", "a: 1\n")[1][("a",)] == (1, 4)
+    assert parse_yaml("x.md", "a: b c\n")[1][("a",)] == (1, 4)
+    assert parse_yaml("x.md", "a: &x b\n")[1] == {(): (1, 1), (KEY,): (1, 1), ("a", KEY): (1, 1), ("a",): (1, 4)}
