@@ -112,7 +112,9 @@ def test_each_problem_of_the_careful_path_has_its_code_position_and_message():
             "o: {p: 1, p: 2}\n"
             "q: !!bool yes\n"
             "r: !!timestamp 2020-01-02\n"
-            "s: !!str [t]\n")
+            "s: !!str [t]\n"
+            "!!python/name:os u: 1\n"
+            "v: !!bool abcdefghijklmnopqrstuvwxyz\n")
     values, positions, problems = parse_yaml("x.md", text, 2)
     assert found(problems) == [
         ("x.md", 2, 4, "GV010", "YAML-tag '!!python/object:os.system' is niet toegestaan"),
@@ -126,12 +128,14 @@ def test_each_problem_of_the_careful_path_has_its_code_position_and_message():
         ("x.md", 11, 4, "GV103", "n: '99999999999999999999...' is geen bruikbaar getal"),
         ("x.md", 12, 1, "GV015", "sleutel 'j' staat twee keer in de front matter"),
         ("x.md", 13, 11, "GV015", "sleutel 'p' staat twee keer in o"),
+        ("x.md", 17, 1, "GV010", "YAML-tag '!!python/name:os' is niet toegestaan"),
+        ("x.md", 18, 4, "GV103", "v: 'abcdefghijklmnopqrst' is geen true of false"),
     ]
     assert repr(values) == repr({"a": INVALID, "b": INVALID, "c": INVALID, "d": INVALID, "e": INVALID,
                                  "j": ["k", ["l", [INVALID]]], "n": INVALID, "o": {"p": 1}, "q": True,
-                                 "r": dt.date(2020, 1, 2), "s": ["t"]})
+                                 "r": dt.date(2020, 1, 2), "s": ["t"], "v": INVALID})
     assert positions[()] == (2, 1) and positions[("j", 1, 1, 0)] == (10, 16) and positions[("o", "p", KEY)] == (13, 11)
-    assert positions[("j", KEY)] == (12, 1) and positions[(KEY,)] == (16, 1) and positions[("o", KEY)] == (13, 11)
+    assert positions[("j", KEY)] == (12, 1) and positions[(KEY,)] == (18, 1) and positions[("o", KEY)] == (13, 11)
     assert positions[(KEY, 0)] == (8, 4) and ("1", KEY) not in positions and (1, KEY) not in positions
 
 

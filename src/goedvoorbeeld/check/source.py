@@ -139,7 +139,7 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             if "nesting depth" in what:
                 return None, positions, [problem(path, line, col, "GV011", "te diep genest")]
             return None, positions, [problem(path, line, col, "GV005", f"ongeldige YAML: {what}")]
-        except yaml.YAMLError as e:  # pragma: no cover - reader errors carry no mark
+        except yaml.YAMLError as e:  # a character YAML refuses (a ReaderError) carries no mark
             return None, positions, [problem(path, line_offset, 1, "GV005", f"ongeldige YAML: {e}")]
         if node is None:
             return {}, positions, []
@@ -245,9 +245,7 @@ def _is_plain(root: yaml.Node, max_depth: int) -> bool:
             return False
         seen.add(id(n))
         value = n.value
-        if isinstance(n, yaml.MappingNode):
-            if value and depth + 1 > max_depth:
-                return False
+        if isinstance(n, yaml.MappingNode):  # (its keys are as deep as its values, which are checked when met)
             keys: set[str] = set()
             for k, v in value:
                 if (k.tag != _STR or not isinstance(k, yaml.ScalarNode) or k.value in keys
