@@ -45,7 +45,7 @@ EDGES = [
     "# c\n", "\n", "", "  \n", "#\n#\n", "  # c\ntitle: x\n", "title: x\n#c\n  \ntags:\n  - a\n\n  - b\n",
     "title: x\n---\n", "title: x\n...\n", "- a\n", "title: [a\n", "title: {a: 1}\n", "x: &a 1\ny: *a\n",
     "x: !!str 1\n", "x: !t 1\n", "<<: {a: 1}\n", "x: a: b\n", "x: 'a\nb'\n", 'x: "a\\"b"\n', "x: 1_000\n",
-    "title: x\n\xa0\n", "title: x\n \u3000\n", "tags:\n  - a\n\xa0\n  - b\n", "tags:\n  - a\xa0\n", "tags:\n  - a\u3000\n", "tags:\n  - [a]X\n", "tags:\n  - 'a'X\n", "x: 0x1F\n", "x: 1e5\n", "x: .5\n", "x: 12:30\n", "x: 2020-01-01 10:00:00\n", "x: =\n", "x: -\n",
+    "tags:\n  - a\nX\n  - b\n", "tags:\n  - a\n  X \n  - b\n", "title: x\n\xa0\n", "title: x\n \u3000\n", "tags:\n  - a\n\xa0\n  - b\n", "tags:\n  - a\xa0\n", "tags:\n  - a\u3000\n", "tags:\n  - [a]X\n", "tags:\n  - 'a'X\n", "x: 0x1F\n", "x: 1e5\n", "x: .5\n", "x: 12:30\n", "x: 2020-01-01 10:00:00\n", "x: =\n", "x: -\n",
 ]
 
 
