@@ -140,7 +140,8 @@ def parse(text: str, key_marker: str, line_offset: int = 1, *,
             # the look-up here saves a call for most lines; an empty line (one ends every text) is no entry
             entry = (_ENTRIES.get(line) or _entry(line)) if line else None
             if entry is None:
-                if not line or line[0] == "#" or line.isspace():
+                # (only spaces: to YAML a no-break space is text, which Python's isspace() and strip() count as space)
+                if not line or line[0] == "#" or not line.strip(" "):
                     i += 1
                     continue
                 return None
@@ -171,14 +172,12 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
     n = len(lines)
     while i < n:
         line = lines[i]
-        if not line.strip():
+        if not line.strip(" "):
             i += 1
             continue
         m = _ITEM.fullmatch(line)
-        if not m:
-            if line[:1] in (" ", "-"):
-                raise _NotSimple  # something indented that is not a plain list item
-            break  # the next key
+        if not m:  # the next key, or something `parse` refuses (an indented line is no `key: value`)
+            break
         d = len(m.group(1))
         if indent is None:
             indent, start = d, (i, d)
@@ -197,9 +196,13 @@ def _block(lines: list[str], i: int) -> tuple[int, object, tuple[int, int] | Non
             k = km.group(1)
             if km.lastindex == 1 or k in mapping or k in _NOT_TEXT:  # no value, or a key YAML reads otherwise
                 raise _NotSimple
-            mapping[k] = _value_of(km)
+            value = _value_of(km)
+            if isinstance(value, list):  # root > list > mapping > list > word: deeper than DEPTH
+                raise _NotSimple
+            mapping[k] = value
             i += 1
-            if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] == " ":
+            # the mapping ends at a line that does not hold a key right under its first key (a blank one too)
+            if i >= n or not lines[i].startswith(" " * (d + 2)) or lines[i][d + 2:d + 3] in ("", " "):
                 break
             km = _ENTRY.fullmatch(lines[i][d + 2:])
             if km is None:

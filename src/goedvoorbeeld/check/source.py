@@ -140,7 +140,7 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             if "nesting depth" in what:
                 return None, positions, [problem(path, line, col, "GV011", "te diep genest")]
             return None, positions, [problem(path, line, col, "GV005", f"ongeldige YAML: {what}")]
-        except yaml.YAMLError as e:  # pragma: no cover - reader errors carry no mark
+        except yaml.YAMLError as e:  # a character YAML refuses (a ReaderError) carries no mark
             return None, positions, [problem(path, line_offset, 1, "GV005", f"ongeldige YAML: {e}")]
         if node is None:
             return {}, positions, []
@@ -153,7 +153,7 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             # build the values in one go and find positions only when a problem needs one.
             try:
                 return loader.construct_document(node), LazyPositions(line_offset, root=node), []
-            except (ValueError, yaml.YAMLError):  # e.g. an impossible date: the careful path reports it
+            except (*_UNBUILDABLE, yaml.YAMLError):  # e.g. an impossible date: the careful path reports it
                 loader.constructed_objects, loader.recursive_objects = {}, {}
         seen: set[int] = set()
 
@@ -175,8 +175,12 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
             if isinstance(n, yaml.ScalarNode):
                 try:
                     return loader.construct_object(n)
-                except ValueError:
-                    if not n.tag.endswith(":timestamp"):  # an integer with thousands of digits
+                except _UNBUILDABLE:
+                    if n.tag.endswith(":bool"):  # `!!bool x`
+                        problems.append(problem(path, *at(n.start_mark), "GV103",
+                                                f"{_label(where)}: '{n.value[:20]}' is geen true of false"))
+                        return INVALID
+                    if not n.tag.endswith(":timestamp"):  # an integer with thousands of digits, `!!float x`
                         problems.append(problem(path, *at(n.start_mark), "GV103",
                                                 f"{_label(where)}: '{n.value[:20]}...' is geen bruikbaar getal"))
                         return INVALID
@@ -215,6 +219,11 @@ def parse_yaml(path: str, text: str, line_offset: int = 1, max_depth: int = MAX_
         loader.dispose()
 
 
+# What PyYAML's safe constructors raise for a scalar its tag cannot hold: ValueError (an impossible date, an
+# integer with thousands of digits, `!!float x`), KeyError (`!!bool x`), AttributeError (`!!timestamp x`).
+_UNBUILDABLE = (ValueError, KeyError, AttributeError)
+
+
 class _Stop(Exception):
     """Building stops: the document has an alias."""
 
@@ -237,9 +246,7 @@ def _is_plain(root: yaml.Node, max_depth: int) -> bool:
             return False
         seen.add(id(n))
         value = n.value
-        if isinstance(n, yaml.MappingNode):
-            if value and depth + 1 > max_depth:
-                return False
+        if isinstance(n, yaml.MappingNode):  # (its keys are as deep as its values, which are checked when met)
             keys: set[str] = set()
             for k, v in value:
                 if (k.tag != _STR or not isinstance(k, yaml.ScalarNode) or k.value in keys
