@@ -79,7 +79,7 @@ def test_filled_pages_equal_the_template_rendered_for_each_page():
     pages += [FakePage("met-kop", content="<h1>Eigen kop</h1><p>Tekst.</p>"),  # a shape of its own
               FakePage("met-kop-2", content="<h1>Nog een kop</h1>"), FakePage("met-kop-3", content="<h1>x</h1>"),
               FakePage("meer-secties", toc=[Item("Aanleiding", "#aanleiding"), Item("Meer", "#meer")]),
-              FakePage("na", previous_page=FakePage("ervoor"))]
+              FakePage("na", previous_page=FakePage("ervoor")), FakePage("na-2", previous_page=FakePage("x"))]
     filled, full, case_pages = _render_all(pages)
     assert filled == full
     assert case_pages.filled == 5 + 2  # the first page of each shape is rendered in full
