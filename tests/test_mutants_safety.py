@@ -133,13 +133,20 @@ MASKED = [
     ("a\\`<b>` c", "a\\`<b>` c", False),
     ("```\n<b>\n```\nafter", "   \n   \n   \nafter", True),
     ("~~~\nx\n~~~\n`y`", "   \n \n   \n   ", True),
-    ("```\n<b>\n", "   \n   \n", True),  # never closed
+    ("```\n<b>\n", "```\n<b>\n", False),  # never closed: text to Markdown, scanned as text
+    ("~~~\n[a](x)", "~~~\n[a](x)", False),
+    ("~~~x y\n<b>\n~~~", "~~~x y\n<b>\n~~~", False),  # words after a fence: no fence to Markdown
+    ("```\tpy\n<b>\n```", "      \n   \n   ", True),  # a tab is white space
+    ("~~~ {x}\n<b>\n~~~", "       \n   \n   ", True),
+    ("~~~ {x\n<b>\n~~~", "~~~ {x\n<b>\n~~~", False),
+    ("a\n~~~\nb\n~~~\nc\n~~~\nd\n~~~", "a\n   \n \n   \nc\n   \n \n   ", True),
     ("````\n```\n<b>\n````\nx", "    \n   \n   \n    \nx", True),  # a shorter fence does not close it
     ("```\nx\n~~~\n<y>\n```", "   \n \n   \n   \n   ", True),  # nor another kind
     ("```\nx\n```  t\n<b>\n```\nz", "   \n \n      \n   \n   \nz", True),  # nor one with text after it
     ("```\nx\n``` \nz", "   \n \n    \nz", True),  # white space after the closing fence is allowed
     ("   ```\n<x>\n   ```", "      \n   \n      ", True),
-    ("    ```\n<x>\n```", "    ```\n<x>\n   ", True),  # four spaces: no fence; the third line opens one
+    ("    ```\n<x>\n```", "       \n   \n   ", True),  # no fence: one code span over three lines
+    ("   ~~~\n<x>\n   ~~~", "   ~~~\n<x>\n   ~~~", False),  # an indented fence is text to Markdown
     ("~~~x\n<b>\n~~~", "    \n   \n   ", True),
 ]
 
@@ -299,6 +306,46 @@ def test_bracket_scan_counts_characters_to_each_match_and_finds_the_first_unmatc
     assert safety._bracket_scan(body) == scan
 
 
+# --- 1b. what the checker reads as code is what Markdown renders as code ---------------------------
+
+def _check_body(body: str):
+    """read_case on a valid case whose section Aanpak is `body` (line 18 of the file is the body's first line)."""
+    vocab = load_vocabulary(HOSTILE / "tags.yml")
+    head = (HOSTILE / "html-allowlist.md").read_text(encoding="utf-8").split("## Aanpak")[0] + "## Aanpak\n\n"
+    _, problems = read_case("cases/gegenereerd.md", (head + body + "\n").encode(), vocab, today=dt.date(2026, 11, 29),
+                            cases_dir=HOSTILE)
+    return [(p.line, p.column, p.code, p.message) for p in problems]
+
+
+LOOKALIKE_LINK = ("GV206", "link 'https://\u0430pple.com/' heeft tekens van buiten het Latijnse alfabet in de servernaam "
+                           f"(eigenlijk 'xn--pple-43d.com'); {LOOKALIKE}")
+
+
+@pytest.mark.parametrize("body,line", [
+    ("~~~\n[a](https://\u0430pple.com/)", 19),  # a fence never closed
+    ("   ~~~\n[a](https://\u0430pple.com/)\n   ~~~", 19),  # an indented fence
+    ("~~~x y\n[a](https://\u0430pple.com/)\n~~~", 19),  # words after the fence
+    ("~~~\n[a](https://\u0430pple.com/)\n~~~~", 19),  # closed by a longer fence
+])
+def test_a_fence_that_markdown_reads_as_text_does_not_hide_a_lookalike_link(body, line):
+    """Bug fixed: these fences hid the link from the checker, and Markdown published it as a link (the rendered-HTML
+    check allows any https link); the checker now follows Markdown's own fenced-code rule."""
+    assert _check_body(body) == [(line, 5, *LOOKALIKE_LINK)]
+
+
+def test_a_fenced_block_markdown_reads_as_code_may_hold_any_link():
+    assert _check_body("~~~\n[a](https://\u0430pple.com/) <script>\n~~~") == []
+
+
+def test_an_autolink_with_a_line_break_is_checked_like_any_link():
+    """Bug fixed: Markdown makes '<https://...>' a link also with white space or a line break inside (a browser drops
+    the line break); the checker stopped at the white space and let a lookalike server name or an ftp link through."""
+    assert _check_body("<https://\u0430pple.com/\nlogin>") == [
+        (18, 2, "GV206", "link 'https://\u0430pple.com/\nlogin' heeft tekens van buiten het Latijnse alfabet in de "
+                         f"servernaam (eigenlijk 'xn--pple-43d.com'); {LOOKALIKE}")]
+    assert _check_body("<ftp://evil.example x>") == [(18, 2, "GV206", f"link 'ftp://evil.example x' {LINK}")]
+
+
 # --- 1b. link and image targets ------------------------------------------------------
 
 TARGETS = [
@@ -343,6 +390,9 @@ TARGETS = [
     ("<https://a.nl> [x](<https://a.nl>)", [("https://a.nl", 1, False), ("https://a.nl", 20, False)]),
     ("[a](<https://a.nl>)", [("https://a.nl", 5, False)]),
     ("a <javascript:alert(1)> <x>", [("javascript:alert(1)", 3, False)]),
+    ("<ftp://evil.example x>", [("ftp://evil.example x", 1, False)]),  # Markdown's autolinks may hold spaces
+    ("<https://a.nl/\nx> <http://b.nl>", [("https://a.nl/\nx", 1, False), ("http://b.nl", 19, False)]),
+    ("<http://a\n \nb>", []),  # not over a blank line
 ]
 
 
