@@ -45,6 +45,8 @@ CONTROLS = [
     ("\u2029", [(1, 1, "teken U+2029 (PARAGRAPH SEPARATOR) is niet toegestaan: het is een onzichtbaar "
                        "regeleinde; gebruik een gewone nieuwe regel")]),
     ("\ufeff", [(1, 1, f"teken U+FEFF (ZERO WIDTH NO-BREAK SPACE) is niet toegestaan: {INVISIBLE}")]),
+    ("a\x00\nb", [(1, 2, f"teken U+0000 (NUL) is niet toegestaan: {INVISIBLE}")]),  # a line break after it
+    ("\n\x00", [(2, 1, f"teken U+0000 (NUL) is niet toegestaan: {INVISIBLE}")]),
     ("a\x01\x02", [(1, 2, f"teken U+0001 is niet toegestaan: {INVISIBLE}"),
                    (1, 3, f"teken U+0002 is niet toegestaan: {INVISIBLE}")]),
     ("tab\tand\r\nnewline é \u200b", []),
@@ -79,7 +81,7 @@ def test_control_prefilter_says_maybe_only_for_bytes_of_a_reported_character(tex
 SCHEMES = [
     ("HTTPS://a", "https"), ("mailto:x", "mailto"), ("java&#x09;script:x", "javascript"),
     ("&#106;avascript:x", "javascript"), (" \tjavascript:x", "javascript"), ("ja\x00va:1", "java"),
-    ("java\\&#115;cript:x", "javascript"), ("java\\:x", "java"), ("a+b.c-d:x", "a+b.c-d"), ("x&colon;y", "x"),
+    ("java\\&#115;cript:x", "javascript"), ("java\\:x", "java"), ("java&#92;:x", "java"), ("a+b.c-d:x", "a+b.c-d"), ("x&colon;y", "x"),
     ("java&amp;#115;cript:x", None), ("java\\script:x", None), ("ja&#92;va:x", None), ("/rel", None),
     ("a.png", None), ("1http:x", None), ("&#x3a;x", None), ("", None),
 ]
@@ -96,6 +98,8 @@ HOSTS = [
     ("http://[::1", "is geen geldig webadres"),
     ("https://exämple.org", "heeft tekens van buiten het Latijnse alfabet in de servernaam (eigenlijk "
                             f"'xn--exmple-cua.org'); {LOOKALIKE}"),
+    ("https://é .nl", "heeft tekens van buiten het Latijnse alfabet in de servernaam (eigenlijk 'xn--9ca.nl'); "
+                      f"{LOOKALIKE}"),  # white space in an address is dropped, as a browser does
     (" https://\u0430pple.com", "heeft tekens van buiten het Latijnse alfabet in de servernaam (eigenlijk "
                                 f"'xn--pple-43d.com'); {LOOKALIKE}"),
     ("https://\tbé.nl", f"heeft tekens van buiten het Latijnse alfabet in de servernaam (eigenlijk 'xn--b-bga.nl'); "
@@ -181,6 +185,7 @@ MARKUP = [
     ('<abbr title="<b>">x</abbr>', []),  # a '<' inside a quoted value is no tag
     ('<x title="<abbr onclick=1>">', [(10, 1, f"HTML-element <x> {ELEMENT}")]),
     ("<abbr title=x\n\n onclick=y>", []),  # a blank line ends the tag: plain text
+    ("<abbr title=x\n\n onclick=y>\n\nz", []),
     ("<abbr", []),
     ("1 < 2 and 3 > 2", []),
     ("x <!-- c -->", [(10, 3, "HTML-commentaar (<!-- -->) is niet toegestaan")]),
@@ -450,6 +455,8 @@ RENDERED = [
     ('<h3 class="x">', [_attribute("class", "h3")]),
     ('<a href="https://a.nl" id="x" src="y">', [_attribute("id", "a"), _attribute("src", "a")]),
     ('<img src="p.png" href="javascript:x">', [_attribute("href", "img")]),
+    ('<a title="javascript:x" rel="//y" href="https://a.nl">', []),  # only href is a link
+    ('<img alt="/x" title="https://t" src="p.png">', []),  # only src is an image
     ('<br class="x"/>', [_attribute("class", "br")]),
     ("<!doctype html>", [("GV205", "een HTML-declaratie (<!) is niet toegestaan", "<!")]),
     ("<![CDATA[x]]>", [("GV205", "CDATA is niet toegestaan", "<![")]),
@@ -476,6 +483,8 @@ def test_findings_point_at_the_first_body_line_with_their_needle():
         ("c.md", 24, 5, "GV206", f"na omzetting naar HTML: link 'javascript:x' {LINK}")]
     made_up = [safety.Finding("GV205", "m", needle) for needle in ("nergens", "", "ONCLICK", "onclick", "Tekst")]
     assert [(p.line, p.column) for p in safety.findings_as_problems("c.md", body, 20, made_up)] == [(20, 1), (25, 1)]
+    twice = [safety.Finding("GV206", "m", "x")]
+    assert [(p.line, p.column) for p in safety.findings_as_problems("c.md", "a\nb x x", 3, twice)] == [(4, 3)]
     assert safety.findings_as_problems("c.md", body, 20, []) == []
 
 
