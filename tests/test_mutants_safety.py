@@ -25,6 +25,7 @@ DEEP = "lijsten of citaten zijn te diep genest of te ver ingesprongen (hoogstens
 BLOCK = "meer dan 300 regels zonder lege regel ertussen: zet lege regels tussen alinea's, lijsten en tabellen"
 BRACKETS = "te veel haken '[' of '(' zonder sluithaak: haal losse haken weg of zet ze tussen backticks"
 LINK = "is niet toegestaan; alleen http://, https:// en mailto:"
+UNREAD = "HTML-attribuut '(onleesbare HTML)' op <abbr> is niet toegestaan"
 
 
 # --- 1a. characters -------------------------------------------------------------
@@ -187,6 +188,9 @@ MARKUP = [
     ("<abbr title=x\n\n onclick=y>", []),  # a blank line ends the tag: plain text
     ("<abbr title=x\n\n onclick=y>\n\nz", []),
     ("<abbr", []),
+    ("<abbr title=x><![xb x]>", [(10, 15, "een HTML-declaratie (<!) is niet toegestaan")]),  # html.parser gives up
+    ("<abbr " + "x" * 4100 + "\n\n>", []),  # never ended in its paragraph: text
+    ('<abbr title="' + "x" * 4100 + '" onclick="alert(1)">', [(10, 1, UNREAD)]),  # ended after what is read
     ("1 < 2 and 3 > 2", []),
     ("x <!-- c -->", [(10, 3, "HTML-commentaar (<!-- -->) is niet toegestaan")]),
     ("<![CDATA[x]]>", [(10, 1, "CDATA is niet toegestaan")]),
@@ -220,6 +224,7 @@ def _angles(n: int) -> str:
     ("1 < 2 " * 299 + "<abbr", []),
     ("1 < 2 " * 300 + "<abbr", [(1, 1, "GV017", _angles(301))]),  # never closed: plain text
     ("1 < 2 " * 300 + "<abbr title=x>", []),
+    ("1 < 2 " * 299 + "<abbr title=x><![xb x]>", [(1, 1809, "GV205", "een HTML-declaratie (<!) is niet toegestaan")]),
     ("1 < 2 " * 300 + "</abbr>", []),
     ("1 < 2 " * 300 + "<https://a.nl>", []),
     ("a\n\n" + "<i>" * 301, [(3, 1 + 3 * i, "GV205", f"HTML-element <i> {ELEMENT}") for i in range(301)]),
@@ -342,6 +347,13 @@ def test_a_fenced_block_markdown_reads_as_code_may_hold_any_link():
     assert _check_body("~~~\n[a](https://\u0430pple.com/) <script>\n~~~") == []
 
 
+def test_a_start_tag_longer_than_the_scan_reads_is_refused_by_the_checker_as_by_the_build():
+    """Bug fixed: an allowed tag whose handler came after the first 4,000 characters was read as plain text, so the
+    checker accepted a file that the build's rendered-HTML check then refused (a browser ends the tag and obeys it)."""
+    body = '<abbr title="' + "x" * 4100 + '" onclick="alert(1)">Woo</abbr>'
+    assert _check_body(body) == [(18, 1, "GV205", UNREAD)]
+
+
 def test_an_autolink_with_a_line_break_is_checked_like_any_link():
     """Bug fixed: Markdown makes '<https://...>' a link also with white space or a line break inside (a browser drops
     the line break); the checker stopped at the white space and let a lookalike server name or an ftp link through."""
@@ -385,6 +397,11 @@ TARGETS = [
     ("    [r]: u", []),
     ("[a\\]b]: u", [("u", 8, False)]),
     ("[a](x) ![b](y)", [("x", 4, False), ("y", 12, True)]),
+    ("[a](Xa)", [("Xa", 4, False)]),
+    ("![a \\] b](p.png)", [("p.png", 10, True)]),  # an escaped ']' closes nothing
+    ("![a]\\b](p.png)", [("p.png", 8, False)]),
+    ("![a [b [c]] d](p.png)", [("p.png", 15, True)]),
+    ("[a](p.png) !", [("p.png", 4, False)]),
     ("![a [b]](p.png)", [("p.png", 9, True)]),
     ("[a \\] ![b](x)", [("x", 11, True)]),
     ("![a \\[b](x)", [("x", 9, True)]),

@@ -309,13 +309,20 @@ class _StartTag(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+_TAG_READ = 4_000  # characters of a start tag read (a tag in prose is short; reading less keeps the scan linear)
+
+
 def _browser_attributes(text: str, at: int) -> list[str] | None:
+    """The attribute names of the start tag at `at`; None when it never ends (then it is text)."""
     parser = _StartTag()
     end = text.find("\n\n", at)
+    paragraph = text[at:end if end != -1 else len(text)]
     try:
-        parser.feed(text[at:end if end != -1 else len(text)][:4_000])
+        parser.feed(paragraph[:_TAG_READ])
     except Exception:  # html.parser gives up on some malformed markup (AssertionError in Python 3.11)
         return parser.attributes if parser.attributes is not None else ["(onleesbare HTML)"]
+    if parser.attributes is None and ">" in paragraph[_TAG_READ:]:
+        return ["(onleesbare HTML)"]  # a tag longer than what was read, which a browser may still end and obey
     return parser.attributes
 
 
