@@ -184,6 +184,8 @@ MARKUP = [
     ('<abbr title="a" title2 x>', [(10, 1, "HTML-attribuut 'title2' op <abbr> is niet toegestaan")]),
     ("<sub>x</sub><sup onclick=1>", [(10, 13, "HTML-attribuut 'onclick' op <sup> is niet toegestaan")]),
     ('<abbr title="<b>">x</abbr>', []),  # a '<' inside a quoted value is no tag
+    ('<abbr title="<b>">x</abbr> <i>', [(10, 28, f"HTML-element <i> {ELEMENT}")]),
+    ("<https://a.nl> <b>", [(10, 16, f"HTML-element <b> {ELEMENT}")]),
     ('<x title="<abbr onclick=1>">', [(10, 1, f"HTML-element <x> {ELEMENT}")]),
     ("<abbr title=x\n\n onclick=y>", []),  # a blank line ends the tag: plain text
     ("<abbr title=x\n\n onclick=y>\n\nz", []),
