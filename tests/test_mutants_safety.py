@@ -144,6 +144,9 @@ MASKED = [
     ("```\tpy\n<b>\n```", "      \n   \n   ", True),  # a tab is white space
     ("~~~ {x}\n<b>\n~~~", "       \n   \n   ", True),
     ("~~~ {x\n<b>\n~~~", "~~~ {x\n<b>\n~~~", False),
+    ("~~~ {a} b}\n<b>\n~~~\n\n~~~\n<i>\n~~~", "~~~ {a} b}\n<b>\n   \n\n   \n<i>\n~~~", True),  # as Markdown pairs them
+    ("~~~\tpy\n<b>\n~~~", "      \n   \n   ", True),
+    ("a\tb\n~~~\n<b>\n~~~", "a\tb\n   \n   \n   ", True),
     ("a\n~~~\nb\n~~~\nc\n~~~\nd\n~~~", "a\n   \n \n   \nc\n   \n \n   ", True),
     ("````\n```\n<b>\n````\nx", "    \n   \n   \n    \nx", True),  # a shorter fence does not close it
     ("```\nx\n~~~\n<y>\n```", "   \n \n   \n   \n   ", True),  # nor another kind
