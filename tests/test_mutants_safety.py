@@ -20,6 +20,7 @@ HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 ELEMENT = "is niet toegestaan; gebruik Markdown (alleen <abbr>, <sub>, <sup> en <br> mogen)"
 BRACES = ("is niet toegestaan: tekst tussen accolades wordt een HTML-attribuut; haal de accolades weg of zet de "
           "tekst tussen backticks")
+MAYBE = " " * 11 + "x\n"
 LONG = "het maximum is 5000: begin een nieuwe alinea met een lege regel"
 DEEP = "lijsten of citaten zijn te diep genest of te ver ingesprongen (hoogstens 8 niveaus en 40 spaties)"
 BLOCK = "meer dan 300 regels zonder lege regel ertussen: zet lege regels tussen alinea's, lijsten en tabellen"
@@ -82,7 +83,8 @@ def test_control_prefilter_says_maybe_only_for_bytes_of_a_reported_character(tex
 SCHEMES = [
     ("HTTPS://a", "https"), ("mailto:x", "mailto"), ("java&#x09;script:x", "javascript"),
     ("&#106;avascript:x", "javascript"), (" \tjavascript:x", "javascript"), ("ja\x00va:1", "java"),
-    ("java\\&#115;cript:x", "javascript"), ("java\\:x", "java"), ("java&#92;:x", "java"), ("a+b.c-d:x", "a+b.c-d"), ("x&colon;y", "x"),
+    ("java\\&#115;cript:x", "javascript"), ("java\\:x", "java"), ("java&#92;:x", "java"),
+    ("a+b.c-d:x", "a+b.c-d"), ("x&colon;y", "x"),
     ("java&amp;#115;cript:x", None), ("java\\script:x", None), ("ja&#92;va:x", None), ("/rel", None),
     ("a.png", None), ("1http:x", None), ("&#x3a;x", None), ("", None),
 ]
@@ -187,6 +189,8 @@ MARKUP = [
     ('<abbr title="a" title2 x>', [(10, 1, "HTML-attribuut 'title2' op <abbr> is niet toegestaan")]),
     ("<sub>x</sub><sup onclick=1>", [(10, 13, "HTML-attribuut 'onclick' op <sup> is niet toegestaan")]),
     ('<abbr title="<b>">x</abbr>', []),  # a '<' inside a quoted value is no tag
+    ('x <abbr title="<i>">', []),
+    ("<abbr\n\n<b>", [(12, 1, f"HTML-element <b> {ELEMENT}")]),  # after a tag never closed, the next is checked
     ('<abbr title="<b>">x</abbr> <i>', [(10, 28, f"HTML-element <i> {ELEMENT}")]),
     ("<https://a.nl> <b>", [(10, 16, f"HTML-element <b> {ELEMENT}")]),
     ('<x title="<abbr onclick=1>">', [(10, 1, f"HTML-element <x> {ELEMENT}")]),
@@ -229,6 +233,7 @@ def _angles(n: int) -> str:
     ("1 < 2 " * 299 + "<abbr", []),
     ("1 < 2 " * 300 + "<abbr", [(1, 1, "GV017", _angles(301))]),  # never closed: plain text
     ("1 < 2 " * 300 + "<abbr title=x>", []),
+    ("<abbr\n\n<sub\n\n" + "1 < 2 " * 299, [(1, 1, "GV017", _angles(301))]),
     ("1 < 2 " * 299 + "<abbr title=x><![xb x]>", [(1, 1809, "GV205", "een HTML-declaratie (<!) is niet toegestaan")]),
     ("1 < 2 " * 300 + "</abbr>", []),
     ("1 < 2 " * 300 + "<https://a.nl>", []),
@@ -275,6 +280,14 @@ SHAPES = [
     ("[" * 30 + "x" * 3000, []),
     ("a\n\n" + "(" * 34 + "x" * 3000, [(3, BRACKETS)]),
     ("(" * 34 + "x" * 3000 + ")", [(0, BRACKETS)]),
+    ("a " * 2501, [(0, f"regel van 5002 tekens; {LONG}")]),  # a long line of short words
+    # at each limit on the careful path: a line indented 11 spaces (within the limit) keeps the fast path out
+    (MAYBE + "x" * 5000, []),
+    (MAYBE + "\t" * 10 + "x", []),
+    (MAYBE + "> " * 8 + "x", []),
+    (MAYBE + "*[A]: a\n" * 50, []),
+    ("[" + ("x" * 4999 + "\n") * 19 + " " * 11 + "x" * 4988, []),  # exactly 100,000 characters scanned
+    ("[" + ("x" * 4999 + "\n") * 19 + "x" * 4999 + "]\n\n(", [(100_003, BRACKETS)]),  # 100,000, then one more
     # the scan stops at the block where the count is exceeded: later blocks give no offset
     ("[" + ("x" * 4000 + "\n") * 26 + "]\n\n[", [(0, BRACKETS)]),
 ]
@@ -291,7 +304,8 @@ def test_limits_on_the_shape_of_a_body(body, expected):
 def test_a_body_past_a_limit_is_refused_without_scanning_for_html_or_links():
     body = "<script>\n[a](javascript:x)\n" + "x" * 5001
     problems, found, hidden = safety.check_markup("x.md", body, 3)
-    assert [(p.line, p.column, p.code, p.message) for p in problems] == [(5, 1, "GV017", f"regel van 5001 tekens; {LONG}")]
+    assert [(p.line, p.column, p.code, p.message) for p in problems] == [
+        (5, 1, "GV017", f"regel van 5001 tekens; {LONG}")]
     assert (found, hidden) == ([], False)
 
 
@@ -301,7 +315,7 @@ def test_a_body_past_a_limit_is_refused_without_scanning_for_html_or_links():
     (" " * 10 + "x", True), (" " * 11 + "x", False), ("\t" * 10 + "x", True), ("\t" * 11 + "x", False),
     ("a\n" + " " * 11 + "x", False), ("a\nb" + " " * 11 + "x", True), ("x" + " " * 11, True),
     ("> " * 8 + "x", True), ("> " * 9 + "x", False), ("a\n" + "- " * 9, False), ("- " * 8 + "x", True),
-    ("*[A]: a\n" * 50, True), ("*[A]: a\n" * 51, False), ("x [y" * 51, True),
+    ("*[A]: a\n" * 50, True), ("*[A]: a\n" * 51, False), ("a " * 2501, False), ("x [y" * 51, True),
     ("[" * 30 + "x" * 3000, True), ("(" * 34 + "x" * 3000, False),
     (("a" * 4999 + "\n") * 19 + "[" + "a" * 4999, True),  # one bracket in 100,000 characters
     (("a" * 4999 + "\n") * 19 + "(" + "a" * 5000, False),  # one in 100,001
@@ -332,8 +346,8 @@ def _check_body(body: str):
     return [(p.line, p.column, p.code, p.message) for p in problems]
 
 
-LOOKALIKE_LINK = ("GV206", "link 'https://\u0430pple.com/' heeft tekens van buiten het Latijnse alfabet in de servernaam "
-                           f"(eigenlijk 'xn--pple-43d.com'); {LOOKALIKE}")
+LOOKALIKE_LINK = ("GV206", "link 'https://\u0430pple.com/' heeft tekens van buiten het Latijnse alfabet in de "
+                           f"servernaam (eigenlijk 'xn--pple-43d.com'); {LOOKALIKE}")
 
 
 @pytest.mark.parametrize("body,line", [
@@ -359,6 +373,12 @@ def test_a_start_tag_longer_than_the_scan_reads_is_refused_by_the_checker_as_by_
     assert _check_body(body) == [(18, 1, "GV205", UNREAD)]
 
 
+def test_a_tag_after_a_blank_line_is_checked_even_when_an_unended_tag_comes_before_it():
+    """Bug fixed: '<abbr' and, after a blank line, '<script>' were read as one tag (a browser would), so the script was
+    skipped as if inside it; Markdown reads two paragraphs and passes the script on. The build refused it."""
+    assert _check_body("<abbr\n\n<script>alert(1)</script>") == [(20, 1, "GV205", f"HTML-element <script> {ELEMENT}")]
+
+
 def test_an_autolink_with_a_line_break_is_checked_like_any_link():
     """Bug fixed: Markdown makes '<https://...>' a link also with white space or a line break inside (a browser drops
     the line break); the checker stopped at the white space and let a lookalike server name or an ftp link through."""
@@ -379,6 +399,7 @@ TARGETS = [
     ("[a](\n\t https://x.nl)", [("https://x.nl", 7, False)]),
     ("[a](<x\ny>)", []),
     ("[a](<x", []),
+    ("[a](<x\ny>) [b](c)", [("c", 15, False)]),
     ("[a](<x>) b>", [("x", 5, False)]),
     ("[a](<p q>)", [("p q", 5, False)]),
     ("[a](<>) x", [("", 5, False)]),

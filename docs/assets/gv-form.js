@@ -729,7 +729,7 @@
       var allowed = Object.prototype.hasOwnProperty.call(data.allowed_html, name) ? data.allowed_html[name] : null;
       var full = null;
       if (!m[1]) { FULL_TAG.lastIndex = m.index; full = FULL_TAG.exec(text); }
-      if (full) inside = FULL_TAG.lastIndex;
+      if (full && !/\n[ \t]*\n/.test(full[0])) inside = FULL_TAG.lastIndex;  // a blank line ends the tag's paragraph
       if (allowed === null) {
         if (!m[1]) addAt(m.index, "GV205", "HTML-element <" + name + "> is niet toegestaan; gebruik Markdown (alleen <abbr>, <sub>, <sup> en <br> mogen)");
         continue;

@@ -273,7 +273,7 @@ def _check_tags(text: str, add) -> None:
         name = m.group(2).lower()
         allowed = schema.ALLOWED_HTML.get(name)
         full = None if m.group(1) else _FULL_TAG.match(text, m.start())
-        if full:
+        if full and not _BLANK_LINE.search(full.group(0)):  # a blank line ends Markdown's paragraph, and the tag
             inside = full.end()
         if allowed is None:
             if not m.group(1):  # a closing tag does nothing on its own; its opening tag is reported
