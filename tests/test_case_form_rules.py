@@ -195,3 +195,20 @@ def test_only_the_form_page_loads_the_form_script(built_fixture_site):
     data = json.loads(form.split('id="gv-form-data">', 1)[1].split("</script>", 1)[0])
     assert data["send"]["editors"] == "redactie@example.org"
     assert data["send"]["source"] == "https://github.com/open-overheid/goed-voorbeeld"
+
+
+def test_the_form_finds_what_the_checker_finds_in_autolinks_and_long_or_unended_tags(vocabulary, data, tmp_path):
+    """The form mirrors three fixes of safety.py: Markdown's autolinks may hold white space and line breaks, a start
+    tag that ends past the 4,000 characters read is unreadable HTML, and no tag reaches over a blank line."""
+    bodies = ["Zie <https://\u0430pple.com/\nlogin>.", "Zie <ftp://evil.example x>.", "Zie <https://a.nl/x y>.",
+              'De <abbr title="' + "x" * 4100 + '" onclick="alert(1)">Woo</abbr>.', "De <abbr " + "x" * 4100 + "\n\n>.",
+              "De <abbr\n\n<script>alert(1)</script>"]
+    items = [{"title": "Open raad", "summary": "Een samenvatting die lang genoeg is.", "tags": ["visie"], "links": [],
+              "sections": {"aanleiding": "Waarom.", "aanpak": body}} for body in bodies]
+    js = run_node(data, items)
+    for draft, j in zip(items, js):
+        assert not j["needsRendering"]
+        assert sorted((code, message) for code, message, _ in j["problems"]) == \
+            python_side(draft, vocabulary, tmp_path)["problems"], draft["sections"]["aanpak"][:40]
+    body_codes = [sorted(code for code, _, _ in j["problems"] if code.startswith("GV2")) for j in js]
+    assert body_codes == [["GV206"], ["GV206"], [], ["GV205"], [], ["GV205"]]

@@ -734,14 +734,17 @@
       var allowed = Object.prototype.hasOwnProperty.call(data.allowed_html, name) ? data.allowed_html[name] : null;
       var full = null;
       if (!m[1]) { FULL_TAG.lastIndex = m.index; full = FULL_TAG.exec(text); }
-      if (full) inside = FULL_TAG.lastIndex;
+      if (full && !/\n[ \t]*\n/.test(full[0])) inside = FULL_TAG.lastIndex;  // a blank line ends the tag's paragraph
       if (allowed === null) {
         if (!m[1]) addAt(m.index, "GV205", "HTML-element <" + name + "> is niet toegestaan; gebruik Markdown (alleen <abbr>, <sub>, <sup> en <br> mogen)");
         continue;
       }
       if (m[1]) continue;
       var stop = text.indexOf("\n\n", m.index);
-      var attributes = browserAttributes(cpSlice(text.slice(m.index, stop !== -1 ? stop : text.length), 4000));
+      var paragraph = text.slice(m.index, stop !== -1 ? stop : text.length), read = cpSlice(paragraph, 4000);
+      var attributes = browserAttributes(read);
+      // a tag longer than what was read, which a browser may still end and obey
+      if (attributes === null && paragraph.indexOf(">", read.length) >= 0) attributes = ["(onleesbare HTML)"];
       if (attributes === null) { angles++; continue; }
       var bad = attributes.filter(function (a) { return allowed.indexOf(a.toLowerCase()) < 0; });
       if (bad.length) addAt(m.index, "GV205", "HTML-attribuut '" + bad[0] + "' op <" + name + "> is niet toegestaan");
@@ -810,6 +813,10 @@
     if (text.indexOf("<") >= 0) {
       AUTOLINK.lastIndex = 0;
       while ((m = AUTOLINK.exec(text))) found.push({ url: m[1], offset: m.index + 1, image: false });
+      var markdownAutolink = /<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*>/g;  // may hold white space, not a blank line
+      while ((m = markdownAutolink.exec(text))) {
+        if (!/\n[ \t]*\n/.test(m[0])) found.push({ url: m[0].slice(1, -1), offset: m.index + 1, image: false });
+      }
     }
     var unique = {};
     found.forEach(function (t) { if (!(t.offset in unique)) unique[t.offset] = t; });

@@ -107,6 +107,7 @@ _FULL_TAG = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*)((?:{_ATTR})*)\s*/?>")
 _TAG_START = re.compile(r"<(/?)([A-Za-z][^\s/>@<]*)(?=[\s/>]|$)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*)>")
 _MARKDOWN_AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _is_autolink(text: str, at: int) -> bool:
@@ -165,37 +166,48 @@ class Target:
     is_image: bool
 
 
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _MARKUP = re.compile(r"[^\w\s]")  # any punctuation in hidden code can combine with the text around it
+
+
+def _fenced_blocks(body: str) -> list[tuple[int, int]]:
+    """Where Python-Markdown's fenced_code finds fenced code blocks: its own pattern and loop, on the body with
+    each tab read as a space (Markdown expands tabs first; that changes no match, and this keeps the offsets)."""
+    from markdown.extensions.attr_list import get_attrs_and_remainder
+    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
+    text = body.replace("\t", " ")
+    blocks: list[tuple[int, int]] = []
+    index = 0
+    while m := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, index):
+        if m.group("attrs") and get_attrs_and_remainder(m.group("attrs"))[1]:
+            index = m.end("attrs")  # '{...}' that is not an attribute list: Markdown skips it the same way
+            continue
+        blocks.append((m.start(), m.end()))
+        index = m.end()
+    return blocks
 
 
 def mask_code(body: str) -> tuple[str, bool]:
     """Blank out fenced code blocks and inline code (same length, same lines).
 
-    Returns the masked text and whether the code hid anything that looks like
-    markup; then the caller lets the renderer decide (`verify_html`), so that
-    a difference between this reading and Python-Markdown's cannot hide HTML.
+    A fenced block counts only where Python-Markdown finds one (an indented or unclosed fence, or one closed by a
+    fence of another length, is text to Markdown, so it is scanned like text). Returns the masked text and
+    whether the code hid anything that looks like markup; then the caller lets the renderer decide
+    (`verify_html`), so that a difference between this reading and Python-Markdown's cannot hide HTML.
     """
     if "`" not in body and "~" not in body:  # no code at all: most bodies (a fast path at 10,000 cases)
         return body, False
     hidden = False
-    lines = body.split("\n") if ("```" in body or "~~~" in body) else []
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence is None and m:
-            fence = m.group(1)
-        elif fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
-                fence = None
-        else:
-            continue
-        if _MARKUP.search(line):
-            hidden = True
-        lines[i] = " " * len(line)
-    if fence is not None:  # never closed: Python-Markdown reads it as text, not as code
-        hidden = True
-    text = "\n".join(lines) if lines else body
+    text = body
+    if "```" in body or "~~~" in body:
+        parts: list[str] = []
+        end = 0
+        for start, stop in _fenced_blocks(body):
+            block = body[start:stop]
+            hidden = hidden or bool(_MARKUP.search(block))
+            parts += [body[end:start], "".join("\n" if ch == "\n" else " " for ch in block)]
+            end = stop
+        text = "".join(parts) + body[end:]
     if "`" not in text:
         return text, hidden
 
@@ -261,7 +273,7 @@ def _check_tags(text: str, add) -> None:
         name = m.group(2).lower()
         allowed = schema.ALLOWED_HTML.get(name)
         full = None if m.group(1) else _FULL_TAG.match(text, m.start())
-        if full:
+        if full and not _BLANK_LINE.search(full.group(0)):  # a blank line ends Markdown's paragraph, and the tag
             inside = full.end()
         if allowed is None:
             if not m.group(1):  # a closing tag does nothing on its own; its opening tag is reported
@@ -297,13 +309,20 @@ class _StartTag(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+_TAG_READ = 4_000  # characters of a start tag read (a tag in prose is short; reading less keeps the scan linear)
+
+
 def _browser_attributes(text: str, at: int) -> list[str] | None:
+    """The attribute names of the start tag at `at`; None when it never ends (then it is text)."""
     parser = _StartTag()
     end = text.find("\n\n", at)
+    paragraph = text[at:end if end != -1 else len(text)]
     try:
-        parser.feed(text[at:end if end != -1 else len(text)][:4_000])
+        parser.feed(paragraph[:_TAG_READ])
     except Exception:  # html.parser gives up on some malformed markup (AssertionError in Python 3.11)
         return parser.attributes if parser.attributes is not None else ["(onleesbare HTML)"]
+    if parser.attributes is None and ">" in paragraph[_TAG_READ:]:
+        return ["(onleesbare HTML)"]  # a tag longer than what was read, which a browser may still end and obey
     return parser.attributes
 
 
@@ -443,6 +462,9 @@ def targets(text: str) -> list[Target]:
     if "<" in text:
         for m in _AUTOLINK.finditer(text):
             found.append(Target(m.group(1), m.start(1), False))
+        for m in _MARKDOWN_AUTOLINK.finditer(text):  # Markdown's own autolinks may hold white space and line breaks
+            if not _BLANK_LINE.search(m.group(0)):  # (not a blank line: Markdown reads each paragraph on its own)
+                found.append(Target(m.group(0)[1:-1], m.start() + 1, False))
     if not found:  # the usual body: nothing to sort
         return found
     unique: dict[int, Target] = {}
