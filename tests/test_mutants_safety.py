@@ -521,6 +521,21 @@ RENDERED = [
     ("<!-- x -->", [("GV205", "HTML-commentaar (<!-- -->) is niet toegestaan", "<!--")]),
     ("<p>a <![ x", [("GV205", "HTML die niet te lezen is (bijvoorbeeld '<![')", "<!")]),
     ("<div><p>x</p>", [("GV205", "HTML-element <div> is niet toegestaan", "<div")]),
+    # the server name of every link Markdown made is checked again (a lookalike the body scan did not see)
+    ('<p><a href="https://www.рaypal.com/login">x</a></p>',
+     [("GV206", "link 'https://www.рaypal.com/login' heeft tekens van buiten het Latijnse alfabet in de "
+                "servernaam (eigenlijk 'www.xn--aypal-uye.com'); zulke namen kunnen op een bekende naam lijken",
+       "https://www.рaypal.c")]),
+    ('<p><a href="http://bücher.example/">x</a></p>',
+     [("GV206", "link 'http://bücher.example/' heeft tekens van buiten het Latijnse alfabet in de servernaam "
+                "(eigenlijk 'xn--bcher-kva.example'); zulke namen kunnen op een bekende naam lijken",
+       "http://bücher.exampl")]),
+    ('<p><a href="https://www.рaypal.com/' + "a" * 60 + '">x</a></p>',  # the address shown: its first 60 characters
+     [("GV206", "link 'https://www.рaypal.com/" + "a" * 37 + "' heeft tekens van buiten het Latijnse alfabet in "
+                "de servernaam (eigenlijk 'www.xn--aypal-uye.com'); zulke namen kunnen op een bekende naam lijken",
+       "https://www.рaypal.c")]),
+    ('<p><a href="https://nl.wikipedia.org/wiki/Café">x</a> <a href="mailto:müller@example.org">y</a></p>', []),
+    ('<p><a href="https://example.org/a b">x</a></p>', []),
 ]
 
 
@@ -560,3 +575,31 @@ def test_bodies_render_with_the_extensions_of_the_site():
         '<h2 id="kop">Kop</h2>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n'
         '</tr>\n</tbody>\n</table>\n<p>De <abbr title="Afkorting">AFK</abbr>.</p>\n<p class="x">Tekst</p>\n'
         "<pre><code>&lt;b&gt;\n</code></pre>")
+
+
+@pytest.mark.parametrize("body,hidden", [
+    ("> [r]: https://example.org/\n\n[a][r]\n", True),  # a reference defined inside a quote
+    ("- [r]: https://example.org/\n\n[a][r]\n", True),  # inside a list item
+    ("1. punt\n\n    [r]: https://example.org/\n", True),  # indented under one
+    ("Zie [bron]: de tekst.\n", True),  # prose that looks like one: the renderer decides, nothing is lost
+    ("[r]: https://example.org/\n\n[a][r]\n", False),  # at the start of a line: `targets` reads it
+    ("   [r]: https://example.org/\n", False),
+    ("Gewone tekst met [a](https://example.org/) en een dubbele punt: hier.\n", False),
+    ("> [r] : geen definitie\n", False),
+])
+def test_a_reference_defined_where_targets_does_not_look_is_left_to_the_renderer(body, hidden):
+    assert safety.check_markup("c.md", body, 1)[2] is hidden
+
+
+def test_a_lookalike_link_defined_in_a_quote_or_a_javascript_link_in_a_list_is_refused_by_the_checker():
+    """The checker's reading of the body misses references inside a quote or a list item; rendering finds them."""
+    for name, message in (("body-link-lookalike-host-in-quote.md", "heeft tekens van buiten het Latijnse alfabet"),
+                          ("body-link-javascript-in-list.md", LINK)):
+        text = (HOSTILE / name).read_text(encoding="utf-8")
+        body_line = text.split("\n").index("## Aanleiding") + 1
+        body = text.split("---\n", 2)[2].lstrip("\n")
+        problems = safety.check_markup(name, body, body_line)
+        assert problems[0] == [] and problems[2] is True
+        found = safety.findings_as_problems(name, body, body_line, safety.verify_html(safety.render_body(body)))
+        assert [(p.line, p.code) for p in found] == [(21, "GV206")] and message in found[0].message
+

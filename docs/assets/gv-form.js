@@ -855,8 +855,11 @@
     }
     targets(text).forEach(function (t) { checkTarget(t, data, add, t.offset); });
     var errors = found.some(function (code) { return data.codes[code].severity === "error"; });
-    return masked[1] && !errors;
+    // safety._NESTED_REFERENCE: a reference defined inside a quote or a list item is left to the renderer too
+    var hidden = masked[1] || (text.indexOf("]:") >= 0 && NESTED_REFERENCE.test(text));
+    return hidden && !errors;
   }
+  var NESTED_REFERENCE = /^(?! {0,3}\[)[^\n]*?\[[^\]\n]+\]:/m;
 
   // ---------------------------------------------------------------------------------------------------------
   // The whole check.

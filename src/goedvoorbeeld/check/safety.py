@@ -235,9 +235,16 @@ class Where:
         return self.body_line + i, offset - self.starts[i] + 1
 
 
+# '[label]: ' not at the start of a line (after at most three spaces), where Markdown may still read a reference
+# definition: inside a quote ('> [r]: ...'), a list item ('- [r]: ...') or indented under one. The caller then
+# lets the renderer decide (`verify_html`), which checks every link Markdown made.
+_NESTED_REFERENCE = re.compile(r"^(?![ ]{0,3}\[)[^\n]*?\[[^\]\n]+\]:", re.M)
+
+
 def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], list[Target], bool]:
     """Raw HTML, attribute lists and complexity limits; returns problems, link targets and
-    whether code spans hid markup (then the caller confirms with `verify_html`)."""
+    whether code spans hid markup or a reference may be defined where `targets` does not look (then the caller
+    confirms with `verify_html`)."""
     where = Where(body, body_line)
     problems: list[Problem] = []
 
@@ -248,6 +255,8 @@ def check_markup(path: str, body: str, body_line: int) -> tuple[list[Problem], l
     if too_complex:  # scanning further could be slow, and the file is refused anyway
         return problems, [], False
     text, hidden = mask_code(body)
+    if not hidden and "]:" in text and _NESTED_REFERENCE.search(text):
+        hidden = True  # a reference defined inside a quote or a list item: `targets` reads only top-level ones
 
     # Each scan below finds nothing without a '<' or a '{' (every pattern starts with one), so it is skipped
     # then: a fast path, since most bodies have neither.
@@ -563,6 +572,10 @@ class _Verifier(HTMLParser):
                 if (scheme is not None and scheme not in schema.ALLOWED_LINK_SCHEMES) or is_protocol_relative(value):
                     self.findings.append(Finding("GV206", f"link '{value[:60]}' is niet toegestaan; "
                                                           f"alleen http://, https:// en mailto:", value[:20]))
+                elif scheme in ("http", "https") and (why := host_problem(value)):
+                    # the checker's own test, again on what Markdown made: a link the checker's reading of the
+                    # body missed (a reference defined inside a quote or a list item) is refused, not published
+                    self.findings.append(Finding("GV206", f"link '{value[:60]}' {why}", value[:20]))
             elif tag == "img" and name == "src":
                 if url_scheme(value) is not None or is_protocol_relative(value) or value.startswith(("/", "\\")):
                     self.findings.append(Finding("GV207", f"afbeelding '{value[:60]}' staat niet in cases/",
@@ -588,8 +601,8 @@ class _Verifier(HTMLParser):
 # alignment, anything odd). tests/test_scale_build.py compares both on the hostile fixtures and on fuzzed HTML.
 _PLAIN_TAG = re.compile(
     r'</?(?:p|h[1-6]|ul|ol|li|em|strong|code|pre|blockquote|table|thead|tbody|tr|th|td|hr|br|sub|sup|a)>'
-    r'|<h[1-6] id="[^"&<>]*">|<ol start="[0-9]+">|<hr />|<br />|<a href="https?://[^"&<>]*">'
-)
+    r'|<h[1-6] id="[^"&<>]*">|<ol start="[0-9]+">|<hr />|<br />|<a href="https?://[!#-%\'-;=?-~]*">'
+)  # a link's address in ASCII only: a server name with other letters is for the parser (host_problem)
 
 
 def verify_html(fragment: str) -> list[Finding]:
