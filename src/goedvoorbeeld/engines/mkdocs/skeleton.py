@@ -117,7 +117,7 @@ class CasePages:
                 html = self._render(variables)
                 self._first[key] = (own, html)
                 return Markup(html)
-            skeleton = self._skeleton(variables, page, first)
+            skeleton = self._skeleton(variables, page, key, first)
         if skeleton is None:
             return Markup(self._render(variables))
         self.filled += 1
@@ -126,8 +126,7 @@ class CasePages:
     def _render(self, variables: dict) -> str:
         return self._env.get_template(self._main).render(variables)
 
-    def _skeleton(self, variables: dict, page, first: tuple[dict[str, str], str]) -> _Skeleton | None:
-        key = shape(page, variables["base_url"])
+    def _skeleton(self, variables: dict, page, key: tuple, first: tuple[dict[str, str], str]) -> _Skeleton | None:
         probe = _Probe(page)
         skeleton = _Skeleton(self._render({**variables, "page": probe}), "<h1" in (page.content or ""))
         if probe.read - _COVERED or skeleton.fill(first[0]) != first[1]:
